@@ -1,0 +1,29 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    // A single-page app: every route is rendered in the browser from the fallback page.
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+    alias: { $datasets: 'datasets' },
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self', 'wasm-unsafe-eval'],
+        'worker-src': ['self', 'blob:'],
+        'connect-src': ['self'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'style-src': ['self', 'unsafe-inline'],
+        'font-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self']
+      }
+    }
+  }
+};
+
+export default config;
