@@ -1,0 +1,108 @@
+/**
+ * npm run datasets:build [raw-data folder]
+ *
+ * Reads the published files (../shared/datasets by default), turns each into the long shape
+ * with the app's own readers, and writes datasets/: one Arrow IPC file per dataset,
+ * manifest.json and SOURCES.md. Everything is read and checked before anything is written,
+ * so a file that fails to parse stops the build and leaves datasets/ as it was. The output
+ * depends only on the input files: running it twice gives identical bytes.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeLongDataset } from '../src/lib/catalog/describe';
+import type { DatasetManifest, Manifest } from '../src/lib/catalog/types';
+import { longDatasetToIpc } from '../src/lib/ingest/arrow';
+import { RECIPES, type DatasetRecipe } from './dataset-recipes';
+import { combineHarmonised } from './harmonise';
+import { renderSourcesMarkdown } from './sources-markdown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface BuiltDataset {
+  manifest: DatasetManifest;
+  ipc: Uint8Array;
+}
+
+async function buildOne(recipe: DatasetRecipe, rawDir: string): Promise<BuiltDataset> {
+  const editions = [];
+  for (const source of recipe.sources) {
+    const file = path.join(rawDir, source.relativePath);
+    const bytes = new Uint8Array(await readFile(file));
+    editions.push(source.read(bytes, source.file));
+  }
+  const long = combineHarmonised(editions);
+  const ipc = longDatasetToIpc(long);
+  const lastUpdate =
+    recipe.lastUpdate ??
+    editions
+      .map((edition) => edition.lastUpdate)
+      .filter((date): date is string => date !== null)
+      .sort()
+      .pop() ??
+    null;
+  const manifest: DatasetManifest = {
+    id: recipe.id,
+    title: recipe.title,
+    publisher: recipe.publisher,
+    tableCode: recipe.tableCode,
+    licence: recipe.licence,
+    sources: recipe.sources.map(({ file, repository, path: p, commit, format }) => ({
+      file,
+      repository,
+      path: p,
+      commit,
+      format
+    })),
+    combination: recipe.combination,
+    lastUpdate,
+    ...describeLongDataset(long),
+    caveats: recipe.caveats,
+    file: `${recipe.id}.arrow`,
+    bytes: ipc.byteLength,
+    origin: 'shipped'
+  };
+  return { manifest, ipc };
+}
+
+export async function buildDatasets(rawDir: string, outDir: string): Promise<Manifest> {
+  const built: BuiltDataset[] = [];
+  for (const recipe of RECIPES) {
+    try {
+      built.push(await buildOne(recipe, rawDir));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`Dataset ${recipe.id}: ${message}`, { cause: error });
+    }
+  }
+  const manifest: Manifest = { version: 1, datasets: built.map((b) => b.manifest) };
+
+  // Write into a fresh folder beside the target, then swap the generated files in one go;
+  // datasets/programme (edited by hand) is never touched.
+  const staging = `${outDir}.staging`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  for (const { manifest: entry, ipc } of built) await writeFile(path.join(staging, entry.file), ipc);
+  await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFile(path.join(staging, 'SOURCES.md'), renderSourcesMarkdown(manifest));
+  await mkdir(outDir, { recursive: true });
+  for (const name of [...built.map((b) => b.manifest.file), 'manifest.json', 'SOURCES.md'])
+    await rename(path.join(staging, name), path.join(outDir, name));
+  await rm(staging, { recursive: true, force: true });
+  return manifest;
+}
+
+const isEntryPoint = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntryPoint) {
+  const rawDir = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'datasets'));
+  const outDir = path.join(root, 'datasets');
+  buildDatasets(rawDir, outDir)
+    .then((manifest) => {
+      for (const d of manifest.datasets)
+        console.log(`${d.id.padEnd(22)} ${String(d.rowCount).padStart(8)} rows  ${d.time.first}–${d.time.last}  ${(d.bytes / 1024).toFixed(0)} KiB`);
+    })
+    .catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
+}

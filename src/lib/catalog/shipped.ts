@@ -1,0 +1,36 @@
+import type { DatasetManifest, Manifest } from './types';
+
+// The datasets build writes datasets/; Vite serves each file from the app's own origin
+// under a content-hashed name, so a new build never meets a stale cached copy.
+const dataUrls = import.meta.glob('/datasets/*.arrow', {
+  query: '?url',
+  import: 'default',
+  eager: true
+}) as Record<string, string>;
+const manifestUrls = import.meta.glob('/datasets/manifest.json', {
+  query: '?url',
+  import: 'default',
+  eager: true
+}) as Record<string, string>;
+
+/** URL of a shipped dataset's Arrow file, or null when the build has no such file. */
+export function shippedDataUrl(file: string): string | null {
+  return dataUrls[`/datasets/${file}`] ?? null;
+}
+
+let manifest: Promise<Manifest> | null = null;
+
+/** The shipped manifest, fetched once. */
+export function loadShippedManifest(): Promise<Manifest> {
+  const url = manifestUrls['/datasets/manifest.json'];
+  if (!url) return Promise.reject(new Error('This build ships no datasets/manifest.json.'));
+  manifest ??= fetch(url).then(async (response) => {
+    if (!response.ok) throw new Error(`The dataset manifest could not be loaded (${response.status}).`);
+    return (await response.json()) as Manifest;
+  });
+  return manifest;
+}
+
+export async function shippedDataset(id: string): Promise<DatasetManifest | null> {
+  return (await loadShippedManifest()).datasets.find((d) => d.id === id) ?? null;
+}

@@ -1,0 +1,30 @@
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+const FILE = 'eurostat/estat_crim_off_cat.tsv';
+
+test('home chart shows intentional homicide rates exactly as Eurostat publishes them', async ({ page }) => {
+  await page.goto('/');
+  const figure = page.locator('figure.home-chart');
+  await expect(figure.getByRole('img', { name: /Intentional homicide per 100 000/ })).toBeVisible();
+  await expect(figure).toContainText('Source: Eurostat (crim_off_cat)');
+
+  const checks: [string, string, string][] = [
+    ['RO', '2008', '2.28'],
+    ['RO', '2022', '0.91'],
+    ['NO', '2011', '2.26']
+  ];
+  for (const [geo, year, published] of checks) {
+    expect(rawTsvCell(FILE, `A,ICCS0101,P_HTHAB,${geo}`, year)).toBe(published);
+    const cell = figure.locator(`tr[data-series="${geo}"][data-period="${year}"] td[data-value]`);
+    await expect(cell).toHaveAttribute('data-value', published);
+    await expect(cell).toHaveText(published);
+    await expect(
+      figure.locator(`g.series[data-series="${geo}"] circle[data-period="${year}"]`)
+    ).toHaveAttribute('data-value', published);
+  }
+  // Every point of the table is drawn and every drawn point is in the table.
+  const rows = await figure.locator('tbody tr').count();
+  expect(rows).toBeGreaterThan(60);
+  await expect(figure.locator('circle.point')).toHaveCount(rows);
+});

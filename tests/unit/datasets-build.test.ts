@@ -1,0 +1,51 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildDatasets } from '../../scripts/build-datasets';
+import { RAW_DIR } from '../support/raw';
+
+const shipped = path.resolve(process.cwd(), 'datasets');
+let scratch = '';
+
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('npm run datasets:build', () => {
+  test.runIf(existsSync(RAW_DIR))(
+    'rebuilding from the published files gives exactly the committed datasets/',
+    async () => {
+      scratch = await mkdtemp(path.join(os.tmpdir(), 'cooperare-build-'));
+      const out = path.join(scratch, 'datasets');
+      await buildDatasets(RAW_DIR, out);
+      const built = (await readdir(out)).sort();
+      const committed = (await readdir(shipped)).filter((name) => built.includes(name)).sort();
+      expect(committed).toEqual(built);
+      for (const name of built) {
+        const [a, b] = await Promise.all([readFile(path.join(out, name)), readFile(path.join(shipped, name))]);
+        expect(a.equals(b), `${name} differs from the committed file: run npm run datasets:build`).toBe(true);
+      }
+    },
+    240_000
+  );
+
+  test('a source that fails to parse stops the build and leaves the output folder as it was', async () => {
+    const bad = await mkdtemp(path.join(os.tmpdir(), 'cooperare-bad-'));
+    await mkdir(path.join(bad, 'raw', 'eurostat'), { recursive: true });
+    await writeFile(
+      path.join(bad, 'raw', 'eurostat', 'estat_crim_off_cat.tsv'),
+      '<!doctype html><html><body>Not found</body></html>\n'
+    );
+    const out = path.join(bad, 'datasets');
+    await mkdir(out);
+    await writeFile(path.join(out, 'manifest.json'), '{"kept":true}');
+    await expect(buildDatasets(path.join(bad, 'raw'), out)).rejects.toThrow(
+      /Dataset crim_off_cat: estat_crim_off_cat\.tsv/
+    );
+    expect(await readdir(out)).toEqual(['manifest.json']);
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe('{"kept":true}');
+    await rm(bad, { recursive: true, force: true });
+  });
+});
