@@ -49,6 +49,12 @@ export interface LongDataset {
   value: Float64Array;
   /** Flag letters as published (`p`, `bep`, `c`…), or null where there is none. */
   flag: (string | null)[];
+  /**
+   * What the reader found in the file that a user must know to read the values right (values
+   * left empty because the file contradicts itself, spellings merged into one code), in words
+   * for the manifest's caveats. Absent when there is nothing to say.
+   */
+  caveats?: string[];
 }
 
 /**
