@@ -1,8 +1,10 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  // Options live in project.inlang/paraglide.config.js, shared with `npm run i18n:compile`.
+  plugins: [paraglideVitePlugin({ project: './project.inlang' }), sveltekit()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {

@@ -1,0 +1,12 @@
+// Components import messages from here rather than from ./paraglide directly: this module also
+// loads locale.svelte.ts, which makes every message follow the language switch.
+export {
+  getLocale,
+  setLocale,
+  locales,
+  isLocale,
+  LOCALE_NAMES,
+  type Locale
+} from './locale.svelte';
+export { m } from './paraglide/messages.js';
+export { formatDate, formatNumber } from './format';
