@@ -1,0 +1,119 @@
+import { quoteForNote } from './note-text';
+import { PERMALINK_VERSION, type View } from './view-state';
+
+/**
+ * Links live in reports for years, so a link written for an older scheme must keep showing
+ * the same thing. Each migration turns the parameters of one version into those of the
+ * next; a link runs through every step from its own version to the current one.
+ *
+ * A link without `v` is read as version 0. Links written by hand from the documentation
+ * often omit `v`, so every migration from version 0 must leave current-style parameters
+ * alone.
+ */
+export interface PermalinkMigration {
+  /** Version of the links this step reads; it returns links of version `from + 1`. */
+  from: number;
+  /** What changed, for the documentation and the tests. */
+  summary: string;
+  /** Rewrites `params` in place; returns notes for anything it had to drop. */
+  migrate(params: URLSearchParams): string[];
+}
+
+/** Chart names of the first prototype's `chart=` parameter. */
+const LEGACY_VIEW_NAMES: Record<string, View> = {
+  line: 'line',
+  lines: 'line',
+  bar: 'bars',
+  bars: 'bars',
+  'small-multiples': 'multiples',
+  slope: 'slope',
+  map: 'map',
+  table: 'table',
+  sources: 'sources'
+};
+
+const LEGACY_YEAR_RANGE = /^(\d{4})-(\d{4})$/;
+
+/** Moves every value of `legacy` to `current`, unless the link already gives `current`. */
+function renameParam(
+  params: URLSearchParams,
+  legacy: string,
+  current: string,
+  rewrite: (value: string) => string = (value) => value
+): string[] {
+  const values = params.getAll(legacy);
+  if (values.length === 0) return [];
+  params.delete(legacy);
+  if (params.has(current))
+    return [
+      `The old setting ${quoteForNote(legacy)} was ignored: the link also gives “${current}”.`
+    ];
+  for (const value of values) params.append(current, rewrite(value));
+  return [];
+}
+
+export const MIGRATIONS: readonly PermalinkMigration[] = [
+  {
+    from: 0,
+    summary:
+      'Prototype links: dataset= becomes ds=, countries= becomes geo=, chart= becomes view= (bar → bars, small-multiples → multiples), and a year range 2008-2022 becomes 2008..2022.',
+    migrate(params) {
+      const notes = [
+        ...renameParam(params, 'dataset', 'ds'),
+        ...renameParam(params, 'countries', 'geo'),
+        ...renameParam(params, 'chart', 'view', (name) =>
+          Object.hasOwn(LEGACY_VIEW_NAMES, name.toLowerCase())
+            ? LEGACY_VIEW_NAMES[name.toLowerCase()]
+            : name
+        )
+      ];
+      const times = params.getAll('time');
+      if (times.some((time) => LEGACY_YEAR_RANGE.test(time))) {
+        params.delete('time');
+        for (const time of times) params.append('time', time.replace(LEGACY_YEAR_RANGE, '$1..$2'));
+      }
+      return notes;
+    }
+  }
+];
+
+export interface MigrationResult {
+  /** The parameters in the current scheme, without `v`. */
+  params: URLSearchParams;
+  /** Version the link was written in (after any correction). */
+  fromVersion: number;
+  notes: string[];
+}
+
+/** Reads `v`: absent means 0; unreadable or newer than this build means the current version. */
+function linkVersion(params: URLSearchParams): { version: number; notes: string[] } {
+  const raw = params.get('v');
+  if (raw === null || raw.trim() === '') return { version: 0, notes: [] };
+  const text = raw.trim();
+  if (!/^\d{1,6}$/.test(text))
+    return {
+      version: PERMALINK_VERSION,
+      notes: [
+        `The link version ${quoteForNote(raw)} was not understood; it was read as version ${PERMALINK_VERSION}.`
+      ]
+    };
+  const version = Number(text);
+  if (version > PERMALINK_VERSION)
+    return {
+      version: PERMALINK_VERSION,
+      notes: [
+        `This link was made by a newer version of the explorer (v${version}); settings this version does not know are ignored.`
+      ]
+    };
+  return { version, notes: [] };
+}
+
+/** Upgrades a link's parameters to the current scheme. The input is not changed. */
+export function migrateParams(input: URLSearchParams): MigrationResult {
+  const params = new URLSearchParams(input);
+  const { version, notes } = linkVersion(params);
+  params.delete('v');
+  for (const migration of MIGRATIONS)
+    if (migration.from >= version) notes.push(...migration.migrate(params));
+  return { params, fromVersion: version, notes };
+}

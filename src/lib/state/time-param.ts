@@ -1,0 +1,99 @@
+import type { DatasetManifest } from '../catalog/types';
+import { frequencyOf, type Frequency } from '../query/time';
+import { quoteForNote } from './note-text';
+import type { TimeWindow } from './view-state';
+
+const PERIOD_PATTERN: Record<Frequency, RegExp> = {
+  annual: /^\d{4}$/,
+  monthly: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarterly: /^\d{4}-Q[1-4]$/
+};
+const YEAR = /^\d{4}$/;
+
+/** First and last period of a year in a frequency: 2020 → 2020-01 … 2020-12. */
+function periodsOfYear(year: string, frequency: Frequency): { first: string; last: string } {
+  if (frequency === 'monthly') return { first: `${year}-01`, last: `${year}-12` };
+  if (frequency === 'quarterly') return { first: `${year}-Q1`, last: `${year}-Q4` };
+  return { first: year, last: year };
+}
+
+/**
+ * A period as written in a link, in the dataset's frequency. A bare year is accepted for
+ * monthly and quarterly data, so `time=2019..2022` works on every dataset; it stands for the
+ * year's first period at the start of a range and its last at the end.
+ */
+function readPeriod(text: string, frequency: Frequency, end: 'first' | 'last'): string | null {
+  if (PERIOD_PATTERN[frequency].test(text)) return text;
+  if (YEAR.test(text)) return periodsOfYear(text, frequency)[end];
+  return null;
+}
+
+function frequencyFor(dataset: DatasetManifest | null, sample: string): Frequency {
+  return dataset?.time.frequency ?? frequencyOf(sample);
+}
+
+export interface TimeParamResult {
+  time: TimeWindow | null;
+  notes: string[];
+}
+
+/**
+ * Reads `time=<period>` or `time=<from>..<to>`. Either end may be left open (`2015..`) when
+ * the dataset is known: it is filled with the dataset's first or last period. A reversed
+ * range is swapped, a range reaching past the data is cut to it, and anything else that
+ * cannot be read gives every period, each with a note.
+ */
+export function parseTimeParam(raw: string, dataset: DatasetManifest | null): TimeParamResult {
+  const allPeriods = (why: string): TimeParamResult => ({
+    time: null,
+    notes: [`The time range ${quoteForNote(raw)} ${why}; all periods are shown.`]
+  });
+  const parts = raw.includes('..') ? raw.split('..') : [raw, raw];
+  if (parts.length !== 2 || (parts[0] === '' && parts[1] === ''))
+    return allPeriods('was not understood');
+  const frequency = frequencyFor(dataset, parts[0] || parts[1]);
+  const first = dataset?.time.first ?? null;
+  const last = dataset?.time.last ?? null;
+
+  let from = parts[0] === '' ? first : readPeriod(parts[0], frequency, 'first');
+  let to = parts[1] === '' ? last : readPeriod(parts[1], frequency, 'last');
+  if (from === null || to === null) {
+    const openEnded = parts[0] === '' || parts[1] === '';
+    return allPeriods(
+      openEnded && !dataset ? 'has an open end and the dataset is not loaded' : 'was not understood'
+    );
+  }
+
+  const notes: string[] = [];
+  if (from > to) {
+    [from, to] = [to, from];
+    notes.push(`The time range ${quoteForNote(raw)} was reversed; it was read as ${from}..${to}.`);
+  }
+  if (first !== null && last !== null) {
+    if (to < first || from > last) return allPeriods(`lies outside the data (${first}..${last})`);
+    if (from < first || to > last) {
+      from = from < first ? first : from;
+      to = to > last ? last : to;
+      notes.push(
+        `The time range was cut to the periods with data: ${formatTimeParam({ from, to })}.`
+      );
+    }
+  }
+  return { time: { from, to }, notes };
+}
+
+/** `2008..2022`, or `2020` for a window of one period. */
+export function formatTimeParam(time: TimeWindow): string {
+  return time.from === time.to ? time.from : `${time.from}..${time.to}`;
+}
+
+/**
+ * Reads the index base period: a period of the dataset's frequency (a bare year stands for
+ * the year's first period) that the dataset has. Returns null when it is not usable.
+ */
+export function readBasePeriod(raw: string, dataset: DatasetManifest | null): string | null {
+  const period = readPeriod(raw, frequencyFor(dataset, raw), 'first');
+  if (period === null) return null;
+  if (dataset && !dataset.time.periods.includes(period)) return null;
+  return period;
+}
