@@ -15,6 +15,7 @@ import type { DatasetManifest, Manifest } from '../src/lib/catalog/types';
 import { longDatasetToIpc } from '../src/lib/ingest/arrow';
 import { RECIPES, type DatasetRecipe } from './dataset-recipes';
 import { combineHarmonised } from './harmonise';
+import { recodeLabels } from '../src/lib/ingest/transform';
 import { renderSourcesMarkdown } from './sources-markdown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,20 +25,44 @@ interface BuiltDataset {
   ipc: Uint8Array;
 }
 
-async function buildOne(recipe: DatasetRecipe, rawDir: string): Promise<BuiltDataset> {
+const NUTS_FILE = 'geo/NUTS_RG_60M_2021_4326.geojson';
+
+/** NUTS code → Latin-script name, from GISCO's NUTS 2021 file, for regional geo labels. */
+async function readNutsNames(rawDir: string): Promise<Map<string, string>> {
+  const text = await readFile(path.join(rawDir, NUTS_FILE), 'utf8');
+  const collection = JSON.parse(text) as {
+    features: { properties: { NUTS_ID: string; NAME_LATN: string } }[];
+  };
+  return new Map(collection.features.map((f) => [f.properties.NUTS_ID, f.properties.NAME_LATN]));
+}
+
+/** `2026-05-12T11:00:00+0200` → `2026-05-12`; other forms are kept as the file gives them. */
+function dateOnly(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
+}
+
+async function buildOne(
+  recipe: DatasetRecipe,
+  rawDir: string,
+  nutsNames: Map<string, string>
+): Promise<BuiltDataset> {
   const editions = [];
   for (const source of recipe.sources) {
     const file = path.join(rawDir, source.relativePath);
     const bytes = new Uint8Array(await readFile(file));
     editions.push(source.read(bytes, source.file));
   }
-  const long = combineHarmonised(editions);
+  // Regional codes (RO321) come without names in the TSV; GISCO's file names them.
+  const long = recodeLabels(combineHarmonised(editions), 'geo', (code, label) =>
+    label === code ? (nutsNames.get(code) ?? null) : null
+  );
   const ipc = longDatasetToIpc(long);
   const lastUpdate =
     recipe.lastUpdate ??
     editions
       .map((edition) => edition.lastUpdate)
       .filter((date): date is string => date !== null)
+      .map(dateOnly)
       .sort()
       .pop() ??
     null;
@@ -57,7 +82,8 @@ async function buildOne(recipe: DatasetRecipe, rawDir: string): Promise<BuiltDat
     combination: recipe.combination,
     lastUpdate,
     ...describeLongDataset(long),
-    caveats: recipe.caveats,
+    // The readers add what they found in the file itself (duplicates, spelling variants).
+    caveats: [...recipe.caveats, ...editions.flatMap((edition) => edition.caveats ?? [])],
     file: `${recipe.id}.arrow`,
     bytes: ipc.byteLength,
     origin: 'shipped'
@@ -67,9 +93,12 @@ async function buildOne(recipe: DatasetRecipe, rawDir: string): Promise<BuiltDat
 
 export async function buildDatasets(rawDir: string, outDir: string): Promise<Manifest> {
   const built: BuiltDataset[] = [];
+  const nutsNames = await readNutsNames(rawDir).catch((error) => {
+    throw new Error(`${NUTS_FILE}: ${error instanceof Error ? error.message : error}`);
+  });
   for (const recipe of RECIPES) {
     try {
-      built.push(await buildOne(recipe, rawDir));
+      built.push(await buildOne(recipe, rawDir, nutsNames));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`Dataset ${recipe.id}: ${message}`, { cause: error });

@@ -1,7 +1,9 @@
 import {
   Dictionary,
   Float64,
+  Int16,
   Int32,
+  Int8,
   Table,
   Utf8,
   makeData,
@@ -38,13 +40,20 @@ function dictionaryColumn(values: readonly (string | null)[]): Vector {
     indices[row] = position;
     validity[row >> 3] |= 1 << (row & 7);
   }
-  const type = new Dictionary(new Utf8(), new Int32());
+  // The narrowest index type that holds the dictionary: most dimensions have few codes.
+  const [indexType, narrowed] =
+    dictionary.length <= 127
+      ? [new Int8(), Int8Array.from(indices)]
+      : dictionary.length <= 32767
+        ? [new Int16(), Int16Array.from(indices)]
+        : [new Int32(), indices];
+  const type = new Dictionary(new Utf8(), indexType);
   const data = makeData({
     type,
     length: values.length,
     nullCount,
     nullBitmap: nullCount > 0 ? validity : null,
-    data: indices,
+    data: narrowed,
     dictionary: vectorFromArray(dictionary, new Utf8())
   });
   return makeVector(data);

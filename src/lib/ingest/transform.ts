@@ -108,3 +108,24 @@ export function combineEditions(
     flag
   };
 }
+
+/** Gives a dimension's codes new labels: `relabel(code, label)` returns one, or null to keep it. */
+export function recodeLabels(
+  dataset: LongDataset,
+  dimensionId: string,
+  relabel: (code: string, label: string) => string | null
+): LongDataset {
+  return {
+    ...dataset,
+    dimensions: dataset.dimensions.map((dimension) =>
+      dimension.id !== dimensionId
+        ? dimension
+        : {
+            ...dimension,
+            codes: new Map(
+              [...dimension.codes].map(([code, label]) => [code, relabel(code, label) ?? label])
+            )
+          }
+    )
+  };
+}
