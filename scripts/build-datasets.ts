@@ -44,7 +44,7 @@ function dateOnly(value: string): string {
 async function buildOne(
   recipe: DatasetRecipe,
   rawDir: string,
-  nutsNames: Map<string, string>
+  nutsNames: () => Promise<Map<string, string>>
 ): Promise<BuiltDataset> {
   const editions = [];
   for (const source of recipe.sources) {
@@ -52,9 +52,13 @@ async function buildOne(
     const bytes = new Uint8Array(await readFile(file));
     editions.push(source.read(bytes, source.file));
   }
+  const combined = combineHarmonised(editions);
   // Regional codes (RO321) come without names in the TSV; GISCO's file names them.
-  const long = recodeLabels(combineHarmonised(editions), 'geo', (code, label) =>
-    label === code ? (nutsNames.get(code) ?? null) : null
+  const geo = combined.dimensions.find((d) => d.id === 'geo');
+  const unnamed = geo !== undefined && [...geo.codes].some(([code, label]) => code === label);
+  const names = unnamed ? await nutsNames() : new Map<string, string>();
+  const long = recodeLabels(combined, 'geo', (code, label) =>
+    label === code ? (names.get(code) ?? null) : null
   );
   const ipc = longDatasetToIpc(long);
   const lastUpdate =
@@ -93,9 +97,11 @@ async function buildOne(
 
 export async function buildDatasets(rawDir: string, outDir: string): Promise<Manifest> {
   const built: BuiltDataset[] = [];
-  const nutsNames = await readNutsNames(rawDir).catch((error) => {
-    throw new Error(`${NUTS_FILE}: ${error instanceof Error ? error.message : error}`);
-  });
+  let names: Promise<Map<string, string>> | null = null;
+  const nutsNames = () =>
+    (names ??= readNutsNames(rawDir).catch((error) => {
+      throw new Error(`${NUTS_FILE}: ${error instanceof Error ? error.message : error}`);
+    }));
   for (const recipe of RECIPES) {
     try {
       built.push(await buildOne(recipe, rawDir, nutsNames));
