@@ -117,7 +117,8 @@ export async function buildDatasets(rawDir: string, outDir: string): Promise<Man
   const staging = `${outDir}.staging`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  for (const { manifest: entry, ipc } of built) await writeFile(path.join(staging, entry.file), ipc);
+  for (const { manifest: entry, ipc } of built)
+    await writeFile(path.join(staging, entry.file), ipc);
   await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   await writeFile(path.join(staging, 'SOURCES.md'), renderSourcesMarkdown(manifest));
   await mkdir(outDir, { recursive: true });
@@ -127,14 +128,17 @@ export async function buildDatasets(rawDir: string, outDir: string): Promise<Man
   return manifest;
 }
 
-const isEntryPoint = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isEntryPoint =
+  process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntryPoint) {
   const rawDir = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'datasets'));
   const outDir = path.join(root, 'datasets');
   buildDatasets(rawDir, outDir)
     .then((manifest) => {
       for (const d of manifest.datasets)
-        console.log(`${d.id.padEnd(22)} ${String(d.rowCount).padStart(8)} rows  ${d.time.first}–${d.time.last}  ${(d.bytes / 1024).toFixed(0)} KiB`);
+        console.log(
+          `${d.id.padEnd(22)} ${String(d.rowCount).padStart(8)} rows  ${d.time.first}–${d.time.last}  ${(d.bytes / 1024).toFixed(0)} KiB`
+        );
     })
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);

@@ -161,7 +161,9 @@ export const RECIPES: DatasetRecipe[] = [
     publisher: EUROSTAT,
     tableCode: 'migr_eirfs',
     licence: EUROSTAT_LICENCE,
-    caveats: ['Each edition is the table as published on its date; later revisions replace earlier figures.'],
+    caveats: [
+      'Each edition is the table as published on its date; later revisions replace earlier figures.'
+    ],
     combination:
       'Two editions in one table, keyed by citizenship, reporting country and year: the SDMX-CSV default view (2014–2023, all citizenships, all borders, all reasons) first, then the 2018 data-explorer export by citizenship (2012–2016, all reasons). Where they overlap the SDMX-CSV edition wins.',
     sources: [
@@ -333,7 +335,8 @@ export const RECIPES: DatasetRecipe[] = [
     title: 'Monthly detections of illegal border-crossing',
     publisher: 'Frontex',
     tableCode: 'FRAN IBC',
-    licence: 'No licence stated in the workbook; credit “Frontex, FRAN data” and check the terms before republishing',
+    licence:
+      'No licence stated in the workbook; credit “Frontex, FRAN data” and check the terms before republishing',
     caveats: [
       'Detections of illegal border-crossing between border-crossing points on entry, not persons: one person may be detected several times.'
     ],

@@ -6,7 +6,8 @@
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 
-const [pathArg = '/', out = 'screenshot.png', width = '1280', height = '900'] = process.argv.slice(2);
+const [pathArg = '/', out = 'screenshot.png', width = '1280', height = '900'] =
+  process.argv.slice(2);
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 
 const browser = await chromium.launch(chromiumLaunchOptions());

@@ -9,7 +9,9 @@ import path from 'node:path';
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 4173);
-const folder = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') ?? 'build');
+const folder = path.resolve(
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') ?? 'build'
+);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -60,19 +62,28 @@ const server = createServer(async (request, response) => {
   const headers = {
     'content-type': type,
     'accept-ranges': 'bytes',
-    'cache-control': found.file.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': found.file.includes('/_app/immutable/')
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
     'x-content-type-options': 'nosniff'
   };
   const range = request.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
   if (range) {
     const start = range[1] === '' ? Math.max(0, found.size - Number(range[2])) : Number(range[1]);
-    const end = range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), found.size - 1) : found.size - 1;
+    const end =
+      range[1] !== '' && range[2] !== ''
+        ? Math.min(Number(range[2]), found.size - 1)
+        : found.size - 1;
     if (start > end || start >= found.size) {
       response.writeHead(416, { 'content-range': `bytes */${found.size}` });
       response.end();
       return;
     }
-    response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${found.size}`, 'content-length': end - start + 1 });
+    response.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${found.size}`,
+      'content-length': end - start + 1
+    });
     if (request.method === 'HEAD') return response.end();
     createReadStream(found.file, { start, end }).pipe(response);
     return;

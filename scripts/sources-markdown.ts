@@ -17,12 +17,16 @@ export function renderSourcesMarkdown(manifest: Manifest): string {
     lines.push(`- Publisher: ${d.publisher}; table code: ${d.tableCode}`);
     lines.push(`- Licence: ${d.licence}`);
     lines.push(`- Date of the data: ${d.lastUpdate ?? 'not stated in the source file'}`);
-    lines.push(`- Coverage: ${d.time.first}–${d.time.last}, ${d.geo.length} geo codes, ${d.rowCount} rows`);
+    lines.push(
+      `- Coverage: ${d.time.first}–${d.time.last}, ${d.geo.length} geo codes, ${d.rowCount} rows`
+    );
     const flags = Object.entries(d.flagCounts).map(([flag, n]) => `${flag} ${n}`);
     lines.push(`- Flags: ${flags.length > 0 ? flags.join(', ') : 'none'}`);
     lines.push('- Source files:');
     for (const s of d.sources)
-      lines.push(`  - \`${s.file}\` (${s.format}) from ${s.repository}, \`${s.path}\`, commit ${s.commit}`);
+      lines.push(
+        `  - \`${s.file}\` (${s.format}) from ${s.repository}, \`${s.path}\`, commit ${s.commit}`
+      );
     if (d.combination) lines.push(`- Combined: ${d.combination}`);
     for (const caveat of d.caveats) lines.push(`- Caveat: ${caveat}`);
     lines.push('');

@@ -3,7 +3,9 @@ import { rawTsvCell } from '../support/raw';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
 
-test('home chart shows intentional homicide rates exactly as Eurostat publishes them', async ({ page }) => {
+test('home chart shows intentional homicide rates exactly as Eurostat publishes them', async ({
+  page
+}) => {
   await page.goto('/');
   const figure = page.locator('figure.home-chart');
   await expect(figure.getByRole('img', { name: /Intentional homicide per 100 000/ })).toBeVisible();

@@ -24,8 +24,14 @@ describe('npm run datasets:build', () => {
       const committed = (await readdir(shipped)).filter((name) => built.includes(name)).sort();
       expect(committed).toEqual(built);
       for (const name of built) {
-        const [a, b] = await Promise.all([readFile(path.join(out, name)), readFile(path.join(shipped, name))]);
-        expect(a.equals(b), `${name} differs from the committed file: run npm run datasets:build`).toBe(true);
+        const [a, b] = await Promise.all([
+          readFile(path.join(out, name)),
+          readFile(path.join(shipped, name))
+        ]);
+        expect(
+          a.equals(b),
+          `${name} differs from the committed file: run npm run datasets:build`
+        ).toBe(true);
       }
     },
     240_000

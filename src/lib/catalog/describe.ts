@@ -40,6 +40,8 @@ export function describeLongDataset(dataset: LongDataset): DatasetDescription {
     },
     geo: [...geo].sort(),
     rowCount: dataset.rowCount,
-    flagCounts: Object.fromEntries(Object.entries(flagCounts).sort(([a], [b]) => a.localeCompare(b)))
+    flagCounts: Object.fromEntries(
+      Object.entries(flagCounts).sort(([a], [b]) => a.localeCompare(b))
+    )
   };
 }

@@ -17,7 +17,8 @@ export function ensureShippedTable(id: string): Promise<SqlEngine> {
       const url = shippedDataUrl(dataset.file);
       if (!url) throw new Error(`The data file of “${id}” is missing from this build.`);
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`The data of “${id}” could not be loaded (${response.status}).`);
+      if (!response.ok)
+        throw new Error(`The data of “${id}” could not be loaded (${response.status}).`);
       await engine.insertArrowIpc(id, new Uint8Array(await response.arrayBuffer()));
       return engine;
     })();

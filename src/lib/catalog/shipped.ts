@@ -25,7 +25,8 @@ export function loadShippedManifest(): Promise<Manifest> {
   const url = manifestUrls['/datasets/manifest.json'];
   if (!url) return Promise.reject(new Error('This build ships no datasets/manifest.json.'));
   manifest ??= fetch(url).then(async (response) => {
-    if (!response.ok) throw new Error(`The dataset manifest could not be loaded (${response.status}).`);
+    if (!response.ok)
+      throw new Error(`The dataset manifest could not be loaded (${response.status}).`);
     return (await response.json()) as Manifest;
   });
   return manifest;

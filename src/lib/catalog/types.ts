@@ -40,7 +40,12 @@ export interface DatasetManifest {
   /** Date of the data as the publisher states it (ISO date), or null when the file gives none. */
   lastUpdate: string | null;
   dimensions: DimensionManifest[];
-  time: { frequency: 'annual' | 'monthly' | 'quarterly'; first: string; last: string; periods: string[] };
+  time: {
+    frequency: 'annual' | 'monthly' | 'quarterly';
+    first: string;
+    last: string;
+    periods: string[];
+  };
   /** Geo codes with at least one value. */
   geo: string[];
   rowCount: number;

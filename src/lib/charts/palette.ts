@@ -6,7 +6,16 @@ const FIXED: Record<string, string> = {
   RO: '#0072B2',
   NO: '#D55E00'
 };
-const OTHERS = ['#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999933', '#882255', '#44AA99'];
+const OTHERS = [
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+  '#999933',
+  '#882255',
+  '#44AA99'
+];
 
 /** A colour per key: fixed for RO and NO, then the others in order of appearance. */
 export function assignColours(keys: readonly string[]): Map<string, string> {

@@ -66,7 +66,12 @@ export class IngestError extends Error {
   readonly location: string | null;
   readonly expected: string | null;
 
-  constructor(fileName: string, problem: string, location?: string | null, expected?: string | null) {
+  constructor(
+    fileName: string,
+    problem: string,
+    location?: string | null,
+    expected?: string | null
+  ) {
     const where = location ? ` (${location})` : '';
     const want = expected ? ` Expected ${expected}.` : '';
     super(`${fileName}${where}: ${problem}.${want}`);
