@@ -1,0 +1,26 @@
+import type { DatasetManifest } from './types';
+
+/**
+ * The user's imported datasets as the registry sees them. The import feature keeps them
+ * (OPFS, IndexedDB) and puts them here; the registry only reads.
+ */
+export interface ImportedDatasetSource {
+  list(): Promise<DatasetManifest[]>;
+  /** Arrow IPC stream of the dataset's long table. */
+  readIpc(id: string): Promise<Uint8Array>;
+}
+
+let source: ImportedDatasetSource = {
+  list: async () => [],
+  readIpc: async (id) => {
+    throw new Error(`There is no imported dataset “${id}”.`);
+  }
+};
+
+export function setImportedDatasetSource(next: ImportedDatasetSource): void {
+  source = next;
+}
+
+export function importedDatasetSource(): ImportedDatasetSource {
+  return source;
+}

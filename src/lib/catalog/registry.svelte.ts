@@ -1,0 +1,63 @@
+import { getEngine } from '../db/browser-engine';
+import type { SqlEngine } from '../db/engine';
+import { importedDatasetSource } from './imported';
+import { loadShippedManifest, shippedDataUrl } from './shipped';
+import type { DatasetManifest } from './types';
+
+/**
+ * Every dataset the app can show, shipped or imported, and the one way to make a dataset
+ * queryable. Pages read `catalogVersion.value` to re-run when the list changes.
+ */
+export const catalogVersion = $state({ value: 0 });
+
+/** Tells every reader of the catalogue that datasets were added, replaced or removed. */
+export function catalogChanged(): void {
+  catalogVersion.value++;
+  loaded.clear();
+}
+
+export async function listDatasets(): Promise<DatasetManifest[]> {
+  const [shipped, imported] = await Promise.all([
+    loadShippedManifest().then((m) => m.datasets),
+    importedDatasetSource().list()
+  ]);
+  return [...shipped, ...imported];
+}
+
+export async function getDataset(id: string): Promise<DatasetManifest | null> {
+  return (await listDatasets()).find((d) => d.id === id) ?? null;
+}
+
+const loaded = new Map<string, Promise<SqlEngine>>();
+
+async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
+  const url = shippedDataUrl(dataset.file);
+  if (!url) throw new Error(`The data file of “${dataset.id}” is missing from this build.`);
+  const response = await fetch(url);
+  if (!response.ok)
+    throw new Error(`The data of “${dataset.id}” could not be loaded (${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Makes a dataset queryable as the table named by its id, loading it once, and resolves
+ * to the engine so the caller can query straight away.
+ */
+export function ensureTable(id: string): Promise<SqlEngine> {
+  let pending = loaded.get(id);
+  if (!pending) {
+    pending = (async () => {
+      const [engine, dataset] = await Promise.all([getEngine(), getDataset(id)]);
+      if (!dataset) throw new Error(`There is no dataset “${id}”.`);
+      const ipc =
+        dataset.origin === 'shipped'
+          ? await fetchShipped(dataset)
+          : await importedDatasetSource().readIpc(id);
+      await engine.insertArrowIpc(id, ipc);
+      return engine;
+    })();
+    pending.catch(() => loaded.delete(id));
+    loaded.set(id, pending);
+  }
+  return pending;
+}
