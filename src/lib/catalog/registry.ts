@@ -3,12 +3,13 @@ import type { SqlEngine } from '../db/engine';
 import { importedDatasetSource } from './imported';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from './types';
+import { catalogVersion } from './catalog-version.svelte';
 
 /**
  * Every dataset the app can show, shipped or imported, and the one way to make a dataset
  * queryable. Pages read `catalogVersion.value` to re-run when the list changes.
  */
-export const catalogVersion = $state({ value: 0 });
+export { catalogVersion };
 
 /** Tells every reader of the catalogue that datasets were added, replaced or removed. */
 export function catalogChanged(): void {
