@@ -6,7 +6,14 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // A single-page app: every route is rendered in the browser from the fallback page.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+    // BUILD_DIR and KIT_OUT_DIR let several builds run side by side (parallel work, bench).
+    adapter: adapter({
+      pages: process.env.BUILD_DIR ?? 'build',
+      assets: process.env.BUILD_DIR ?? 'build',
+      fallback: 'index.html',
+      strict: true
+    }),
+    outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
     alias: { $datasets: 'datasets' },
     csp: {
       mode: 'hash',
