@@ -17,6 +17,7 @@ import { RECIPES, type DatasetRecipe } from './dataset-recipes';
 import { combineHarmonised } from './harmonise';
 import { recodeLabels } from '../src/lib/ingest/transform';
 import { renderSourcesMarkdown } from './sources-markdown';
+import { buildSnapshots } from './build-snapshots';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -134,11 +135,14 @@ if (isEntryPoint) {
   const rawDir = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'datasets'));
   const outDir = path.join(root, 'datasets');
   buildDatasets(rawDir, outDir)
-    .then((manifest) => {
+    .then(async (manifest) => {
       for (const d of manifest.datasets)
         console.log(
           `${d.id.padEnd(22)} ${String(d.rowCount).padStart(8)} rows  ${d.time.first}–${d.time.last}  ${(d.bytes / 1024).toFixed(0)} KiB`
         );
+      // Second step, from the files just written: the default views' first-paint snapshots.
+      for (const file of await buildSnapshots(outDir))
+        console.log(`snapshot ${path.relative(root, file)}`);
     })
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);

@@ -48,6 +48,7 @@ async function boot(): Promise<SqlEngine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const conn = await db.connect();
+  performance.mark('cooperare:engine-ready');
   // Offline, an autoloaded extension would be fetched from the internet and fail with an
   // obscure error; without autoloading the user gets a plain "not available" instead.
   await conn.query('SET autoload_known_extensions = false');

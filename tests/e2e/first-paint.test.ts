@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+/** Every drawn point: series, period, value, flag and where it sits on screen. */
+async function drawnPoints(page: Page): Promise<string[]> {
+  return page.locator('figure.home-chart g.series circle.point').evaluateAll((circles) =>
+    circles.map((c) =>
+      ['series', 'period', 'value', 'flag']
+        .map((key) =>
+          key === 'series'
+            ? c.closest('g.series')?.getAttribute('data-series')
+            : c.getAttribute(`data-${key}`)
+        )
+        .concat([c.getAttribute('cx'), c.getAttribute('cy')])
+        .join(' ')
+    )
+  );
+}
+
+test('the home chart is drawn from the build snapshot before DuckDB starts, then handed to the live query unchanged', async ({
+  page
+}) => {
+  // Hold DuckDB's wasm back until the snapshot chart has been read: the first chart must
+  // not depend on the engine at all.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let wasmRequested = false;
+  await page.route('**/*.wasm', async (route) => {
+    wasmRequested = true;
+    await held;
+    await route.continue();
+  });
+
+  await page.goto('/');
+  const figure = page.locator('figure.home-chart');
+  await expect(figure).toHaveAttribute('data-source', 'snapshot');
+  await expect(figure).toContainText('Source: Eurostat (crim_off_cat)');
+  const published = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0101,P_HTHAB,RO', '2008');
+  expect(published).toBe('2.28');
+  await expect(
+    figure.locator('g.series[data-series="RO"] circle[data-period="2008"]')
+  ).toHaveAttribute('data-value', published as string);
+  const fromSnapshot = await drawnPoints(page);
+  expect(fromSnapshot.length).toBeGreaterThan(60);
+  await expect.poll(() => wasmRequested).toBe(true);
+
+  release();
+  await expect(figure).toHaveAttribute('data-source', 'live');
+  expect(await drawnPoints(page)).toEqual(fromSnapshot);
+
+  const marks = await page.evaluate(() =>
+    performance.getEntriesByType('mark').map((mark) => mark.name)
+  );
+  expect(marks).toEqual(
+    expect.arrayContaining([
+      'cooperare:snapshot-drawn',
+      'cooperare:engine-ready',
+      'cooperare:first-query',
+      'cooperare:chart-drawn'
+    ])
+  );
+  expect(marks.indexOf('cooperare:snapshot-drawn')).toBeLessThan(
+    marks.indexOf('cooperare:engine-ready')
+  );
+});
