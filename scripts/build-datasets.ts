@@ -17,6 +17,7 @@ import { RECIPES, type DatasetRecipe } from './dataset-recipes';
 import { combineHarmonised } from './harmonise';
 import { recodeLabels } from '../src/lib/ingest/transform';
 import { renderSourcesMarkdown } from './sources-markdown';
+import { buildGeometry } from './build-geometry';
 import { buildSnapshots } from './build-snapshots';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,6 +113,8 @@ export async function buildDatasets(rawDir: string, outDir: string): Promise<Man
     }
   }
   const manifest: Manifest = { version: 1, datasets: built.map((b) => b.manifest) };
+  // The map's region outlines: datasets/geo/, built from the same GISCO file as the names.
+  const geometry = await buildGeometry(rawDir);
 
   // Write into a fresh folder beside the target, then swap the generated files in one go;
   // datasets/programme (edited by hand) is never touched.
@@ -122,8 +125,15 @@ export async function buildDatasets(rawDir: string, outDir: string): Promise<Man
     await writeFile(path.join(staging, entry.file), ipc);
   await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   await writeFile(path.join(staging, 'SOURCES.md'), renderSourcesMarkdown(manifest));
-  await mkdir(outDir, { recursive: true });
-  for (const name of [...built.map((b) => b.manifest.file), 'manifest.json', 'SOURCES.md'])
+  await mkdir(path.join(staging, 'geo'));
+  for (const file of geometry) await writeFile(path.join(staging, 'geo', file.name), file.text);
+  await mkdir(path.join(outDir, 'geo'), { recursive: true });
+  for (const name of [
+    ...built.map((b) => b.manifest.file),
+    'manifest.json',
+    'SOURCES.md',
+    ...geometry.map((file) => path.join('geo', file.name))
+  ])
     await rename(path.join(staging, name), path.join(outDir, name));
   await rm(staging, { recursive: true, force: true });
   return manifest;

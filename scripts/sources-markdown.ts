@@ -31,5 +31,15 @@ export function renderSourcesMarkdown(manifest: Manifest): string {
     for (const caveat of d.caveats) lines.push(`- Caveat: ${caveat}`);
     lines.push('');
   }
+  lines.push(
+    '## geo/: region outlines for the map',
+    '',
+    '- `nuts0.json` … `nuts3.json`: TopoJSON, one file per NUTS level, simplified and quantised',
+    '  from `geo/NUTS_RG_60M_2021_4326.geojson` (1:60 million); each region keeps its NUTS code',
+    '  and Latin-script name. Left out: the outermost regions (FRY, PT2 Açores, PT3 Madeira,',
+    '  ES7 Canarias) and polygons whose centre lies outside lon −25…45, lat 34…72 (Svalbard).',
+    '- Licence: © EuroGeographics for the administrative boundaries; source: Eurostat GISCO, NUTS 2021',
+    ''
+  );
   return lines.join('\n');
 }

@@ -20,9 +20,23 @@ describe('npm run datasets:build', () => {
       scratch = await mkdtemp(path.join(os.tmpdir(), 'cooperare-build-'));
       const out = path.join(scratch, 'datasets');
       await buildDatasets(RAW_DIR, out);
-      const built = (await readdir(out)).sort();
-      const committed = (await readdir(shipped)).filter((name) => built.includes(name)).sort();
+      // The top level and geo/ are written by the build; other folders (programme/) are not.
+      const filesIn = async (root: string) =>
+        (
+          await Promise.all(
+            ['', 'geo'].map(async (dir) =>
+              (await readdir(path.join(root, dir), { withFileTypes: true }))
+                .filter((entry) => entry.isFile())
+                .map((entry) => path.join(dir, entry.name))
+            )
+          )
+        )
+          .flat()
+          .sort();
+      const built = await filesIn(out);
+      const committed = (await filesIn(shipped)).filter((name) => built.includes(name));
       expect(committed).toEqual(built);
+      expect(built).toContain(path.join('geo', 'nuts3.json'));
       for (const name of built) {
         const [a, b] = await Promise.all([
           readFile(path.join(out, name)),
