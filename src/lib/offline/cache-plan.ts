@@ -1,0 +1,103 @@
+/**
+ * What the service worker keeps and how it answers each request. Pure, so the rules are
+ * tested in Node; src/service-worker.ts only applies them.
+ */
+
+const PREFIX = 'cooperare-';
+
+/** The cache of one version of the app: its page, code, styles and shipped datasets. */
+export function appCacheName(version: string): string {
+  return `${PREFIX}app-${version}`;
+}
+
+/**
+ * DuckDB's WebAssembly, kept across versions: 34 MB (or 39 MB for the other build) that
+ * seldom changes, under a content-hashed name, so a new version of the app need not fetch it again.
+ */
+export const ENGINE_CACHE = `${PREFIX}engine`;
+
+/** The message a page sends to have the engine files it uses kept for offline use. */
+export const KEEP_MESSAGE = 'cooperare:keep-engine-files';
+
+/**
+ * The engine comes in two WebAssembly builds; the browser needs one. Both are in the build,
+ * but only the one in use is kept, when it is first used, rather than 73 MB up front.
+ */
+export function isEngineBinary(path: string): boolean {
+  return path.endsWith('.wasm');
+}
+
+/**
+ * Everything fetched when a version is installed: the built files (hashed code, styles,
+ * datasets, the engine's worker scripts) except the engine binaries, the static files, and
+ * the page itself (`base/`), which every route of this single-page app is served from.
+ */
+export function precacheList(base: string, build: string[], files: string[]): string[] {
+  return [`${base}/`, ...build.filter((path) => !isEngineBinary(path)), ...files];
+}
+
+/** How one request is answered. */
+export type Answer =
+  /** left to the browser: other origins, non-GET, byte ranges, anything the app did not build */
+  | 'network'
+  /** the network first, so a new version is seen; offline, the cached page */
+  | 'page'
+  /** from this version's cache; a miss goes to the network */
+  | 'app'
+  /** from the engine cache; a miss is fetched and kept */
+  | 'engine';
+
+export interface RequestFacts {
+  method: string;
+  url: string;
+  mode: string;
+  /** Whether the request asks for a byte range, which a cached whole file does not answer. */
+  range: boolean;
+}
+
+export function answerFor(
+  request: RequestFacts,
+  origin: string,
+  precached: ReadonlySet<string>,
+  engineFiles: ReadonlySet<string>
+): Answer {
+  if (request.method !== 'GET' || request.range) return 'network';
+  const url = new URL(request.url);
+  if (url.origin !== origin) return 'network';
+  if (request.mode === 'navigate') return 'page';
+  if (precached.has(url.pathname)) return 'app';
+  if (engineFiles.has(url.pathname)) return 'engine';
+  return 'network';
+}
+
+/** Caches of earlier versions, to delete once this version is active. */
+export function staleCaches(names: string[], version: string): string[] {
+  const current = appCacheName(version);
+  return names.filter((name) => name.startsWith(`${PREFIX}app-`) && name !== current);
+}
+
+/**
+ * The paths a page asked to keep that really are engine files of this version; anything
+ * else in the message is ignored, so a page cannot fill the cache with arbitrary URLs.
+ */
+export function pathsToKeep(
+  message: unknown,
+  origin: string,
+  engineFiles: ReadonlySet<string>
+): string[] {
+  if (!message || typeof message !== 'object') return [];
+  const { type, urls } = message as { type?: unknown; urls?: unknown };
+  if (type !== KEEP_MESSAGE || !Array.isArray(urls)) return [];
+  const paths = new Set<string>();
+  for (const raw of urls) {
+    if (typeof raw !== 'string') continue;
+    let url: URL;
+    try {
+      url = new URL(raw, origin);
+    } catch {
+      continue; // not a URL: nothing to keep
+    }
+    if (url.origin === origin && engineFiles.has(url.pathname)) paths.add(url.pathname);
+  }
+  return [...paths];
+}

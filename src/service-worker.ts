@@ -1,0 +1,102 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+
+/**
+ * Keeps the app usable offline after one visit: every built file and the shipped datasets
+ * are cached when a version installs, the engine's WebAssembly when it is first used, and
+ * every route is answered with the cached page when the network is gone. User data lives
+ * elsewhere (OPFS, IndexedDB, local storage) and is never touched here.
+ */
+
+import { base, build, files, version } from '$service-worker';
+import {
+  ENGINE_CACHE,
+  answerFor,
+  appCacheName,
+  isEngineBinary,
+  pathsToKeep,
+  precacheList,
+  staleCaches
+} from '$lib/offline/cache-plan';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const APP_CACHE = appCacheName(version);
+const PAGE = `${base}/`;
+const precached = new Set(precacheList(base, build, files));
+const engineFiles = new Set(build.filter(isEngineBinary));
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(APP_CACHE);
+      await cache.addAll([...precached]);
+      // A new version takes over at the next visit, not only once every tab of the old one
+      // is closed. An old tab that then asks for a file the new version dropped is reloaded
+      // by SvelteKit into the new version.
+      await sw.skipWaiting();
+    })()
+  );
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of staleCaches(await caches.keys(), version)) await caches.delete(name);
+      // Engine builds this version no longer uses are dropped; the one still used stays.
+      const engine = await caches.open(ENGINE_CACHE);
+      for (const request of await engine.keys()) {
+        if (!engineFiles.has(new URL(request.url).pathname)) await engine.delete(request);
+      }
+      await sw.clients.claim();
+    })()
+  );
+});
+
+async function keepEngineFile(path: string): Promise<Response> {
+  const cache = await caches.open(ENGINE_CACHE);
+  const cached = await cache.match(path);
+  if (cached) return cached;
+  const response = await fetch(path);
+  if (response.ok) await cache.put(path, response.clone());
+  return response;
+}
+
+sw.addEventListener('message', (event) => {
+  const paths = pathsToKeep(event.data, sw.location.origin, engineFiles);
+  if (paths.length > 0) event.waitUntil(Promise.all(paths.map(keepEngineFile)));
+});
+
+async function fromAppCache(request: Request): Promise<Response> {
+  const cached = await caches.match(new URL(request.url).pathname, { cacheName: APP_CACHE });
+  return cached ?? fetch(request);
+}
+
+async function page(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (offline) {
+    const cached = await caches.match(PAGE, { cacheName: APP_CACHE });
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const answer = answerFor(
+    {
+      method: request.method,
+      url: request.url,
+      mode: request.mode,
+      range: request.headers.has('range')
+    },
+    sw.location.origin,
+    precached,
+    engineFiles
+  );
+  if (answer === 'page') event.respondWith(page(request));
+  else if (answer === 'app') event.respondWith(fromAppCache(request));
+  else if (answer === 'engine') event.respondWith(keepEngineFile(new URL(request.url).pathname));
+});

@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+const RO_2008 = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0101,P_HTHAB,RO', '2008');
+
+/** What the service worker has kept: this version's files, and the engine binaries. */
+async function kept(page: Page): Promise<{ app: number; engine: string[] }> {
+  return page.evaluate(async () => {
+    const names = await caches.keys();
+    const app = names.find((name) => name.startsWith('cooperare-app-'));
+    const engine = names.includes('cooperare-engine')
+      ? await (await caches.open('cooperare-engine')).keys()
+      : [];
+    return {
+      app: app ? (await (await caches.open(app)).keys()).length : 0,
+      engine: engine.map((request) => new URL(request.url).pathname.split('/').pop() ?? '')
+    };
+  });
+}
+
+async function homeChartIsLive(page: Page) {
+  const figure = page.locator('figure.home-chart');
+  await expect(figure).toHaveAttribute('data-source', 'live');
+  const cell = figure.locator('tr[data-series="RO"][data-period="2008"] td[data-value]');
+  await expect(cell).toHaveAttribute('data-value', RO_2008 as string);
+}
+
+test('after one visit, the app works with the network off: home chart, engine and explorer', async ({
+  page,
+  context
+}) => {
+  expect(RO_2008).toBe('2.28');
+  await page.goto('/');
+  await homeChartIsLive(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // The first visit keeps the page, code and datasets, and the one engine build it ran
+  // (the exception-handling build in Chromium), not both.
+  await expect
+    .poll(async () => (await kept(page)).engine)
+    .toEqual([expect.stringMatching(/^duckdb-eh\..*\.wasm$/)]);
+  expect((await kept(page)).app).toBeGreaterThan(20);
+
+  await context.setOffline(true);
+  await page.reload();
+  // "live" means DuckDB itself started and answered offline, not only the build snapshot.
+  await homeChartIsLive(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cooperare' })).toBeVisible();
+
+  // A route never visited online is answered with the cached page too.
+  await page.goto('/explore');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('a build’s files and datasets are all kept at install, the engine binaries only on use', async ({
+  page
+}) => {
+  await page.goto('/');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const files = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('cooperare-app-')) as string;
+    const requests = await (await caches.open(name)).keys();
+    return requests.map((request) => new URL(request.url).pathname);
+  });
+  expect(files).toContain('/');
+  expect(files.filter((path) => path.endsWith('.arrow')).length).toBeGreaterThanOrEqual(13);
+  expect(files.some((path) => /duckdb-browser-eh\.worker\..*\.js$/.test(path))).toBe(true);
+  expect(files.filter((path) => path.endsWith('.wasm'))).toEqual([]);
+});
