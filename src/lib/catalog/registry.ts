@@ -1,5 +1,6 @@
 import { getEngine } from '../db/browser-engine';
 import type { SqlEngine } from '../db/engine';
+import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from './types';
@@ -16,6 +17,10 @@ export function catalogChanged(): void {
   catalogVersion.value++;
   loaded.clear();
 }
+
+// A restarted engine starts empty: forget which tables were loaded, so ensureTable loads
+// shipped and imported datasets again on their next use.
+onEngineRestart(() => catalogChanged());
 
 export async function listDatasets(): Promise<DatasetManifest[]> {
   const [shipped, imported] = await Promise.all([

@@ -3,8 +3,11 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Table } from 'apache-arrow';
-import { SqlError, quoteIdent, type SqlEngine } from './engine';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { QueryCancelled, SqlError, duckDbMessage, quoteIdent, type SqlEngine } from './engine';
+import { announceEngineRestart } from './engine-events';
+import { EngineLifecycle, isEngineTrap } from './engine-lifecycle';
+import { keepForOffline } from '../offline/keep';
 
 // Both bundles come from the app's own origin (Vite copies them into the build);
 // selectBundle picks the exception-handling build where the browser supports it.
@@ -13,56 +16,161 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-class BrowserEngine implements SqlEngine {
-  private readonly conn: duckdb.AsyncDuckDBConnection;
+/** The error a query gets when the engine died under it. */
+export class EngineStoppedError extends SqlError {
+  constructor(cause: string, sql: string) {
+    super(
+      `The query engine stopped (${cause}) and was started again; your data is safe. Run the query again.`,
+      sql
+    );
+    this.name = 'EngineStoppedError';
+  }
+}
 
-  constructor(conn: duckdb.AsyncDuckDBConnection) {
-    this.conn = conn;
+/**
+ * AsyncDuckDB answers a worker error by logging it and dropping every pending request, whose
+ * promises then never settle. Here the error is reported instead, and the callers are failed
+ * through the instance's `death` promise.
+ */
+class WatchedDuckDB extends duckdb.AsyncDuckDB {
+  private readonly died: (message: string) => void;
+
+  constructor(worker: Worker, died: (message: string) => void) {
+    super(new duckdb.VoidLogger(), worker);
+    this.died = died;
   }
 
-  async query(sql: string): Promise<Table> {
+  protected override onError(event: ErrorEvent): void {
+    // Handled here: the restart message replaces the browser's console report.
+    event.preventDefault();
+    this.died(event.message || 'the worker failed');
+  }
+}
+
+interface Instance {
+  db: WatchedDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+  /** Rejects when the worker dies; every call races it, so none waits for a dead worker. */
+  death: Promise<never>;
+  worker: { dead: boolean };
+}
+
+async function boot(): Promise<Instance> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const status = { dead: false };
+  let die: (error: Error) => void = () => {};
+  const death = new Promise<never>((_, reject) => (die = reject));
+  // Observed by the calls that race it; without this, a death while idle would be "unhandled".
+  death.catch(() => {});
+  let instance: Instance | null = null;
+  const db = new WatchedDuckDB(worker, (message) => {
+    status.dead = true;
+    die(new Error(message));
+    if (instance) lifecycle.failed(instance, 'worker-error');
+  });
+  const start = async () => {
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    const conn = await db.connect();
+    performance.mark('cooperare:engine-ready');
+    // Offline, an autoloaded extension would be fetched from the internet and fail with an
+    // obscure error; without autoloading the user gets a plain "not available" instead.
+    await conn.query('SET autoload_known_extensions = false');
+    await conn.query('SET autoinstall_known_extensions = false');
+    return conn;
+  };
+  try {
+    const conn = await Promise.race([start(), death]);
+    instance = { db, conn, death, worker: status };
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  keepForOffline([bundle.mainModule, bundle.mainWorker!]);
+  return instance;
+}
+
+const lifecycle = new EngineLifecycle<Instance>(
+  boot,
+  (instance) => void instance.db.terminate(),
+  announceEngineRestart
+);
+
+/**
+ * The page's engine. It outlives the DuckDB instance behind it: after a crash the next call
+ * goes to a fresh instance, where tables are loaded again by the catalogue's ensureTable.
+ */
+class BrowserEngine implements SqlEngine {
+  /** The cancellable statement now running, so cancel() can tell a stop from a failure. */
+  private running: { stopRequested: boolean } | null = null;
+
+  private async run<R>(sql: string, task: (instance: Instance) => Promise<R>): Promise<R> {
+    const instance = await lifecycle.get();
     try {
-      return await this.conn.query(sql);
+      return await Promise.race([task(instance), instance.death]);
     } catch (error) {
-      throw new SqlError(error instanceof Error ? error.message : String(error), sql);
+      const message = error instanceof Error ? error.message : String(error);
+      if (instance.worker.dead || isEngineTrap(message)) {
+        lifecycle.failed(instance, 'wasm-trap');
+        throw new EngineStoppedError(message, sql);
+      }
+      throw error instanceof SqlError ? error : new SqlError(duckDbMessage(message), sql);
     }
   }
 
-  async insertArrowIpc(name: string, ipc: Uint8Array): Promise<void> {
-    await this.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-    await this.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+  query(sql: string): Promise<Table> {
+    return this.run(sql, (instance) => instance.conn.query(sql));
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-    await this.conn.bindings.registerFileBuffer(name, bytes);
+  queryCancellable(sql: string): Promise<Table> {
+    const run = { stopRequested: false };
+    this.running = run;
+    return this.run(sql, async (instance) => {
+      try {
+        // Sent rather than run: the result comes back in steps, and cancelSent() stops it
+        // between two of them.
+        const reader = await instance.conn.send(sql, true);
+        const batches: RecordBatch[] = [];
+        for await (const batch of reader) {
+          // A streamed result is past the pending stage cancelSent() can stop: stop reading.
+          if (run.stopRequested) throw new QueryCancelled(sql);
+          batches.push(batch);
+        }
+        return new Table(reader.schema, batches);
+      } catch (error) {
+        if (run.stopRequested) throw new QueryCancelled(sql);
+        throw error;
+      } finally {
+        if (this.running === run) this.running = null;
+      }
+    });
   }
 
-  cancel(): Promise<boolean> {
-    return this.conn.cancelSent();
+  insertArrowIpc(name: string, ipc: Uint8Array): Promise<void> {
+    const drop = `DROP TABLE IF EXISTS ${quoteIdent(name)}`;
+    return this.run(drop, async (instance) => {
+      await instance.conn.query(drop);
+      await instance.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    });
+  }
+
+  registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    return this.run(`-- register ${name}`, (instance) =>
+      instance.conn.bindings.registerFileBuffer(name, bytes)
+    );
+  }
+
+  async cancel(): Promise<boolean> {
+    if (this.running) this.running.stopRequested = true;
+    const instance = await lifecycle.get();
+    return instance.conn.cancelSent();
   }
 }
 
-async function boot(): Promise<SqlEngine> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  const worker = new Worker(bundle.mainWorker!);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  const conn = await db.connect();
-  performance.mark('cooperare:engine-ready');
-  // Offline, an autoloaded extension would be fetched from the internet and fail with an
-  // obscure error; without autoloading the user gets a plain "not available" instead.
-  await conn.query('SET autoload_known_extensions = false');
-  await conn.query('SET autoinstall_known_extensions = false');
-  return new BrowserEngine(conn);
-}
+const engine = new BrowserEngine();
 
-let engine: Promise<SqlEngine> | null = null;
-
-/** The one engine of the page, started on first use. */
-export function getEngine(): Promise<SqlEngine> {
-  engine ??= boot().catch((error) => {
-    engine = null;
-    throw error;
-  });
+/** The one engine of the page, started on first use and again after a crash. */
+export async function getEngine(): Promise<SqlEngine> {
+  await lifecycle.get();
   return engine;
 }
