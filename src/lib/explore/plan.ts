@@ -1,0 +1,61 @@
+import type { DatasetManifest } from '../catalog/types';
+import type { SeriesRequest } from '../query/series';
+import { planRate, type TransformSpec } from '../query/transforms';
+import type { ViewState } from '../state/view-state';
+import { queryFilters, seriesDimension } from './selection';
+
+/** Everything needed to query one explorer view. */
+export interface ExplorePlan {
+  seriesBy: string;
+  request: SeriesRequest;
+  spec: TransformSpec;
+  /** The window's first and last period (the dataset's when the view shows all periods). */
+  from: string;
+  to: string;
+  /** Whether the population table must be loaded too (a rate computed from counts). */
+  needsPopulation: boolean;
+}
+
+/** The dataset whose population on 1 January turns counts into rates. */
+export const POPULATION_DATASET_ID = 'demo_gind';
+
+/**
+ * The query for a view state. `population` is the population dataset's manifest, needed only
+ * for a computed rate. An error is a value with a message the user can read.
+ */
+export function planExplore(
+  state: ViewState,
+  dataset: DatasetManifest,
+  population: DatasetManifest | null
+): ExplorePlan | { error: string } {
+  const seriesBy = seriesDimension(dataset, state.selections);
+  if (seriesBy === null) return { error: `“${dataset.title}” has no dimensions to show.` };
+  const from = state.time?.from ?? dataset.time.first;
+  const to = state.time?.to ?? dataset.time.last;
+  const request: SeriesRequest = {
+    table: dataset.id,
+    filters: queryFilters(dataset, state.selections, seriesBy),
+    timeFrom: from,
+    timeTo: to,
+    seriesBy
+  };
+  let spec: TransformSpec;
+  switch (state.transform) {
+    case 'rate':
+      spec = { kind: 'rate', plan: planRate(dataset, request.filters, population) };
+      break;
+    case 'index':
+      spec = { kind: 'index', base: state.base ?? from };
+      break;
+    case 'change':
+    case 'cagr':
+      if (from === to)
+        return { error: 'Comparing two periods needs a time range of at least two periods.' };
+      spec = { kind: state.transform, periods: { from, to } };
+      break;
+    default:
+      spec = { kind: state.transform };
+  }
+  const needsPopulation = spec.kind === 'rate' && spec.plan.kind === 'computed';
+  return { seriesBy, request, spec, from, to, needsPopulation };
+}

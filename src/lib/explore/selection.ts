@@ -1,0 +1,130 @@
+import type { DatasetManifest, DimensionCode, DimensionManifest } from '../catalog/types';
+
+/**
+ * Which codes the explorer draws. One dimension makes the series (the lines, bars, slopes);
+ * every other dimension is held at one code, which is what the transform SQL needs (one
+ * observation per series and period).
+ */
+
+/**
+ * The dimension whose codes are the series: `geo` unless another dimension alone has several
+ * codes chosen (several offences for one country); without any multiple choice, `geo`, else
+ * the first dimension with more than one code.
+ */
+export function seriesDimension(
+  dataset: DatasetManifest,
+  selections: Record<string, readonly string[]>
+): string | null {
+  const dimensions = dataset.dimensions;
+  if (dimensions.length === 0) return null;
+  const several = dimensions.filter((d) => (selections[d.id]?.length ?? 0) > 1);
+  const geo = dimensions.find((d) => d.id === 'geo');
+  if (geo && (several.length === 0 || several.includes(geo))) return geo.id;
+  if (several.length > 0) return several[0].id;
+  return (dimensions.find((d) => d.codes.length > 1) ?? dimensions[0]).id;
+}
+
+/** The filters a query uses: every code of the series dimension, the first of the others. */
+export function queryFilters(
+  dataset: DatasetManifest,
+  selections: Record<string, readonly string[]>,
+  seriesBy: string
+): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const dimension of dataset.dimensions) {
+    const chosen = selections[dimension.id] ?? [];
+    filters[dimension.id] = dimension.id === seriesBy ? [...chosen] : chosen.slice(0, 1);
+  }
+  return filters;
+}
+
+/** Dimensions other than the series one with several codes chosen: only their first is drawn. */
+export function ignoredChoices(
+  dataset: DatasetManifest,
+  selections: Record<string, readonly string[]>,
+  seriesBy: string
+): DimensionManifest[] {
+  return dataset.dimensions.filter((d) => d.id !== seriesBy && (selections[d.id]?.length ?? 0) > 1);
+}
+
+/**
+ * Selections after the user ticks or unticks `code` in `dimensionId`. Several codes may be
+ * chosen in one dimension at a time: ticking a second code elsewhere replaces that
+ * dimension's code instead of adding to it. The last code of a dimension cannot be removed.
+ */
+export function toggleCode(
+  dataset: DatasetManifest,
+  selections: Record<string, readonly string[]>,
+  dimensionId: string,
+  code: string
+): Record<string, string[]> {
+  const next: Record<string, string[]> = Object.fromEntries(
+    Object.entries(selections).map(([id, codes]) => [id, [...codes]])
+  );
+  const current = next[dimensionId] ?? [];
+  if (current.includes(code)) {
+    if (current.length > 1) next[dimensionId] = current.filter((c) => c !== code);
+    return next;
+  }
+  const othersSeveral = dataset.dimensions.some(
+    (d) => d.id !== dimensionId && (selections[d.id]?.length ?? 0) > 1
+  );
+  next[dimensionId] = othersSeveral ? [code] : [...current, code];
+  return next;
+}
+
+/** Codes of a group that the dimension has, in the group's order. */
+export function groupCodes(dimension: DimensionManifest, group: readonly string[]): string[] {
+  const known = new Set(dimension.codes.map((c) => c.code));
+  return group.filter((code) => known.has(code));
+}
+
+/** The text a search compares against: code and label, lower case, without accents. */
+function searchKey(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Codes matching a search in their code or label (every word must match), with codes that
+ * have data first, each part in the dimension's order. At most `limit` are returned, so a
+ * list of 1 682 regions never renders whole; `total` says how many matched.
+ */
+export function searchCodes(
+  codes: readonly DimensionCode[],
+  query: string,
+  withData: ReadonlySet<string> | null,
+  limit: number,
+  label: (code: DimensionCode) => string = (c) => c.label
+): { shown: DimensionCode[]; total: number } {
+  const words = searchKey(query).split(/\s+/).filter(Boolean);
+  const matches = codes.filter((c) => {
+    const key = searchKey(`${c.code} ${label(c)}`);
+    return words.every((word) => key.includes(word));
+  });
+  const ordered = withData
+    ? [
+        ...matches.filter((c) => withData.has(c.code)),
+        ...matches.filter((c) => !withData.has(c.code))
+      ]
+    : matches;
+  return { shown: ordered.slice(0, limit), total: matches.length };
+}
+
+/** The label of a code in a dimension, or the code itself when the manifest has none. */
+export function codeLabel(dimension: DimensionManifest | undefined, code: string): string {
+  return dimension?.codes.find((c) => c.code === code)?.label ?? code;
+}
+
+/**
+ * Labels of the codes held fixed (dimensions other than the series one), for the chart's
+ * title; dimensions with a single code in the whole dataset say nothing and are left out.
+ */
+export function fixedChoiceLabels(
+  dataset: DatasetManifest,
+  filters: Record<string, readonly string[]>,
+  seriesBy: string
+): string[] {
+  return dataset.dimensions
+    .filter((d) => d.id !== seriesBy && d.codes.length > 1 && (filters[d.id]?.length ?? 0) > 0)
+    .map((d) => codeLabel(d, filters[d.id][0]));
+}

@@ -1,0 +1,52 @@
+import type { ChartSeries } from '../charts/types';
+import { summarizeSeries } from '../charts/summary';
+
+/** A change in % as a reader expects it: signed, whole percent unless small. */
+export function formatPercentChange(percent: number, format: (value: number) => string): string {
+  const rounded = Math.abs(percent) < 10 ? Math.round(percent * 10) / 10 : Math.round(percent);
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
+  return `${sign}${format(Math.abs(rounded))} %`;
+}
+
+/** “2008–2022”, or “2022” for one period. */
+export function periodRange(from: string, to: string): string {
+  return from === to ? from : `${from}–${to}`;
+}
+
+/** The parts of each series' summary sentence, formatted; the sentence itself is a message. */
+export function summaryParts(
+  series: readonly ChartSeries[],
+  format: (value: number) => string
+): {
+  key: string;
+  label: string;
+  first: string;
+  firstPeriod: string;
+  last: string;
+  lastPeriod: string;
+  change: string | null;
+}[] {
+  return summarizeSeries(series).map((s) => ({
+    key: s.key,
+    label: s.label,
+    first: format(s.first.value),
+    firstPeriod: s.first.period,
+    last: format(s.last.value),
+    lastPeriod: s.last.period,
+    change: s.percentChange === null ? null : formatPercentChange(s.percentChange, format)
+  }));
+}
+
+/** At most `max` distinct notes, in order of first appearance, and how many were left out. */
+export function distinctNotes(
+  notes: readonly (string | null)[],
+  max: number
+): { shown: string[]; more: number } {
+  const distinct = [...new Set(notes.filter((n): n is string => n !== null && n !== ''))];
+  return { shown: distinct.slice(0, max), more: Math.max(0, distinct.length - max) };
+}
+
+/** “Per hundred thousand inhabitants” → “per hundred …” inside a title; acronyms stay. */
+export function lowerInitial(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
