@@ -1,0 +1,604 @@
+/**
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet]
+ *
+ * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
+ * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
+ * the app and on the DuckDB floor page, interaction latency on shipped and 10-million-row
+ * data, import throughput, bytes of the first load and bytes a filtered remote-Parquet query
+ * reads. Prints a table with the targets of issue 8 and writes bench/results/<date>.json.
+ * Figures only: nothing here passes or fails a build.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild, type Plugin } from 'esbuild';
+import { chromiumLaunchOptions } from '../tests/e2e/browser';
+import type { Lab } from '../bench/lab';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD_DIR = '/tmp/cooperare-bench-build';
+const KIT_OUT_DIR = '.svelte-kit-bench';
+const PORTS = [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const RUNS = Math.max(5, Number(option('runs') ?? 5));
+const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
+const LARGE_ROWS = 10_000_000;
+const IMPORT_MB = 200;
+const SELECTIONS = 30;
+
+// ---------------------------------------------------------------- small statistics
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+const median = (values: number[]) => quantile(values, 0.5);
+
+// ---------------------------------------------------------------- build and serve
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-3000)}`))
+    );
+  });
+}
+
+async function buildApp(): Promise<void> {
+  await run('npx', ['vite', 'build'], { BUILD_DIR, KIT_OUT_DIR });
+}
+
+/** The build's hashed asset whose name starts with `stem.` and ends with `ext`. */
+async function asset(stem: string, ext: string): Promise<string> {
+  const dir = path.join(BUILD_DIR, '_app', 'immutable', 'assets');
+  const found = (await readdir(dir)).find((f) => f.startsWith(`${stem}.`) && f.endsWith(ext));
+  if (!found) throw new Error(`The build has no ${stem}…${ext} in ${dir}.`);
+  return `/_app/immutable/assets/${found}`;
+}
+
+/**
+ * Bundles bench/floor.ts and bench/lab.ts into the served folder. `$lib/…` resolves as in
+ * the app; DuckDB's `?url` imports resolve to the hashed files the app's build already
+ * ships, so the bench pages start DuckDB from exactly the app's bytes.
+ */
+async function bundleBenchPages(): Promise<void> {
+  const assetUrls: Record<string, string> = {
+    'duckdb-eh.wasm': await asset('duckdb-eh', '.wasm'),
+    'duckdb-mvp.wasm': await asset('duckdb-mvp', '.wasm'),
+    'duckdb-browser-eh.worker.js': await asset('duckdb-browser-eh.worker', '.js'),
+    'duckdb-browser-mvp.worker.js': await asset('duckdb-browser-mvp.worker', '.js')
+  };
+  const appAliases: Plugin = {
+    name: 'cooperare-aliases',
+    setup(build) {
+      build.onResolve({ filter: /^\$lib\// }, async (args) => {
+        const base = path.join(root, 'src', 'lib', args.path.slice('$lib/'.length));
+        for (const candidate of [base, `${base}.ts`, `${base}.js`, path.join(base, 'index.ts')])
+          if (
+            await stat(candidate)
+              .then((s) => s.isFile())
+              .catch(() => false)
+          )
+            return { path: candidate };
+        return { errors: [{ text: `cannot resolve ${args.path}` }] };
+      });
+      build.onResolve({ filter: /\?url$/ }, (args) => {
+        const name = path.basename(args.path.replace(/\?url$/, ''));
+        const url = assetUrls[name];
+        if (!url) return { errors: [{ text: `no built asset for ${args.path}` }] };
+        return { path: url, namespace: 'built-asset' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'built-asset' }, (args) => ({
+        contents: `export default ${JSON.stringify(args.path)};`,
+        loader: 'js'
+      }));
+    }
+  };
+  const out = path.join(BUILD_DIR, 'bench');
+  await mkdir(out, { recursive: true });
+  await esbuild({
+    entryPoints: [path.join(root, 'bench', 'floor.ts'), path.join(root, 'bench', 'lab.ts')],
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    plugins: [appAliases],
+    logLevel: 'error'
+  });
+  for (const page of ['floor.html', 'lab.html'])
+    await copyFile(path.join(root, 'bench', page), path.join(out, page));
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function serve(): Promise<{ origin: string; server: ChildProcess }> {
+  for (const port of PORTS) {
+    if (!(await portIsFree(port))) continue;
+    const server = spawn('node', ['scripts/serve.js', BUILD_DIR, '--port', String(port)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit']
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.stdout?.once('data', () => resolve());
+      server.once('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
+    });
+    return { origin: `http://127.0.0.1:${port}`, server };
+  }
+  throw new Error(`No free port among ${PORTS.join(', ')}.`);
+}
+
+// ---------------------------------------------------------------- cold page loads
+
+interface ColdRun {
+  marks: Record<string, number>;
+  responseEnd: number;
+}
+
+/**
+ * Marks of the first chart that appears, written by a MutationObserver for pages that set no
+ * performance marks of their own (the explorer): the time the selector first matches.
+ */
+function observeFirstMatch(selector: string, mark: string): string {
+  return `(() => {
+    const seen = () => document.querySelector(${JSON.stringify(selector)});
+    const observer = new MutationObserver(() => {
+      if (seen()) { performance.mark(${JSON.stringify(mark)}); observer.disconnect(); }
+    });
+    document.addEventListener('DOMContentLoaded', () =>
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true }));
+  })();`;
+}
+
+/** One cold load in a fresh context (empty cache, no compiled wasm kept), until `doneMark`. */
+async function coldLoad(
+  browser: Browser,
+  url: string,
+  doneMark: string,
+  initScript?: string,
+  serviceWorkers: 'allow' | 'block' = 'allow'
+): Promise<ColdRun> {
+  const context = await browser.newContext({ serviceWorkers });
+  try {
+    const page = await context.newPage();
+    if (initScript) await page.addInitScript(initScript);
+    await page.goto(url);
+    await page.waitForFunction(
+      (names) => names.some((name) => performance.getEntriesByName(name).length > 0),
+      [doneMark, 'cooperare:failed'],
+      { timeout: 120_000 }
+    );
+    return await page.evaluate(() => {
+      const marks: Record<string, number> = {};
+      for (const mark of performance.getEntriesByType('mark')) marks[mark.name] ??= mark.startTime;
+      // Where the page's own fetches of DuckDB's worker and the data started and ended.
+      for (const entry of performance.getEntriesByType('resource')) {
+        const name = new URL(entry.name).pathname.split('/').pop()?.split('.')[0];
+        if (name && /^(duckdb|crim_off_cat|manifest)/.test(name)) {
+          marks[`fetch:${name}:start`] ??= entry.startTime;
+          marks[`fetch:${name}:end`] ??= (entry as PerformanceResourceTiming).responseEnd;
+        }
+      }
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      if (paint) marks['first-contentful-paint'] = paint.startTime;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { marks, responseEnd: nav.responseEnd };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+interface Phases {
+  runs: number;
+  firstChart: number;
+  engineReady: number;
+  firstQuery: number;
+  chartDrawn: number;
+  samples: Record<string, number[]>;
+  /** Median time of every mark and watched fetch, in order: where the time went. */
+  detail: Record<string, number>;
+}
+
+async function phases(
+  browser: Browser,
+  url: string,
+  firstChartMark: string,
+  doneMark: string,
+  initScript?: string,
+  serviceWorkers: 'allow' | 'block' = 'allow'
+): Promise<Phases> {
+  const samples: Record<string, number[]> = {
+    firstChart: [],
+    engineReady: [],
+    firstQuery: [],
+    chartDrawn: []
+  };
+  const detail: Record<string, number[]> = {};
+  for (let i = 0; i < RUNS; i++) {
+    const { marks } = await coldLoad(browser, url, doneMark, initScript, serviceWorkers);
+    if (marks['cooperare:failed'] !== undefined) throw new Error(`${url} failed to load.`);
+    samples.firstChart.push(marks[firstChartMark] ?? NaN);
+    samples.engineReady.push(marks['cooperare:engine-ready'] ?? NaN);
+    samples.firstQuery.push(marks['cooperare:first-query'] ?? NaN);
+    samples.chartDrawn.push(marks[doneMark] ?? NaN);
+    for (const [name, value] of Object.entries(marks)) (detail[name] ??= []).push(value);
+  }
+  return {
+    runs: RUNS,
+    firstChart: median(samples.firstChart),
+    engineReady: median(samples.engineReady),
+    firstQuery: median(samples.firstQuery),
+    chartDrawn: median(samples.chartDrawn),
+    samples,
+    detail: Object.fromEntries(
+      Object.entries(detail)
+        .map(([name, values]) => [name, Math.round(median(values))] as const)
+        .sort((a, b) => a[1] - b[1])
+    )
+  };
+}
+
+// ---------------------------------------------------------------- bytes of the first load
+
+interface Transfer {
+  total: number;
+  jsWithoutDuckdb: number;
+  jsWithoutDuckdbGzip: number;
+  duckdbJs: number;
+  duckdbJsGzip: number;
+  wasm: number;
+  data: number;
+  other: number;
+  files: { path: string; bytes: number; gzip: number | null; kind: string }[];
+}
+
+async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfer> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // scripts/serve.js sends files as they are (no compression), so a response's body is the
+  // file on disk; its size is read there rather than from the browser's partial counters.
+  const fetched = new Set<string>();
+  page.on('requestfinished', (request) => {
+    if (request.url().startsWith(origin)) fetched.add(new URL(request.url()).pathname);
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('cooperare:chart-drawn').length);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+
+  const result: Transfer = {
+    total: 0,
+    jsWithoutDuckdb: 0,
+    jsWithoutDuckdbGzip: 0,
+    duckdbJs: 0,
+    duckdbJsGzip: 0,
+    wasm: 0,
+    data: 0,
+    other: 0,
+    files: []
+  };
+  for (const urlPath of fetched) {
+    const file = path.join(BUILD_DIR, urlPath === '/' ? 'index.html' : urlPath);
+    const bytes = (await stat(file)).size;
+    result.total += bytes;
+    let kind = 'other';
+    let gzip: number | null = null;
+    if (urlPath.endsWith('.js')) {
+      const text = await readFile(file, 'utf8');
+      gzip = gzipSync(text, { level: 9 }).byteLength;
+      // The worker, and the chunk holding duckdb-wasm's API with the engine that loads it.
+      const duck =
+        path.basename(urlPath).startsWith('duckdb-') || text.includes('duckdb-browser-eh.worker');
+      kind = duck ? 'duckdb-js' : 'js';
+      if (duck) {
+        result.duckdbJs += bytes;
+        result.duckdbJsGzip += gzip;
+      } else {
+        result.jsWithoutDuckdb += bytes;
+        result.jsWithoutDuckdbGzip += gzip;
+      }
+    } else if (urlPath.endsWith('.wasm')) {
+      kind = 'wasm';
+      result.wasm += bytes;
+    } else if (/\.(arrow|parquet|json)$/.test(urlPath)) {
+      kind = 'data';
+      result.data += bytes;
+    } else result.other += bytes;
+    result.files.push({ path: urlPath, bytes, gzip, kind });
+  }
+  result.files.sort((a, b) => b.bytes - a.bytes);
+  return result;
+}
+
+// ---------------------------------------------------------------- lab page measurements
+
+async function openLab(browser: Browser, origin: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`lab page: ${error.message}`));
+  await page.goto(`${origin}/bench/lab.html`);
+  await page.waitForFunction(() => 'lab' in window);
+  await page.evaluate(() => window.lab.ready());
+  return page;
+}
+
+interface Latency {
+  p50: number;
+  p95: number;
+  max: number;
+  samples: number[];
+}
+
+const latency = (samples: number[]): Latency => ({
+  p50: quantile(samples, 0.5),
+  p95: quantile(samples, 0.95),
+  max: Math.max(...samples),
+  samples
+});
+
+async function interactions(browser: Browser, origin: string) {
+  const page = await openLab(browser, origin);
+  try {
+    const arrow = await asset('crim_off_cat', '.arrow');
+    await page.evaluate((url) => window.lab.loadShipped('crim_off_cat', url), arrow);
+    const shipped = latency(
+      await page.evaluate(
+        (n) => window.lab.selections('crim_off_cat', ['iccs', 'unit'], 'geo', n),
+        SELECTIONS
+      )
+    );
+    let large: (Latency & { rows: number; generateMs: number }) | null = null;
+    if (!SKIP.has('large')) {
+      const generated = await page.evaluate((rows) => window.lab.generateLarge(rows), LARGE_ROWS);
+      const samples = await page.evaluate(
+        (n) => window.lab.selections('big', ['iccs', 'unit', 'sex', 'age'], 'geo', n),
+        SELECTIONS
+      );
+      large = { ...latency(samples), rows: generated.rows, generateMs: generated.ms };
+    }
+    return { shipped, large };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function importThroughput(browser: Browser, origin: string) {
+  const runs: Awaited<ReturnType<Lab['importTsv']>>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await openLab(browser, origin);
+    try {
+      runs.push(await page.evaluate((mb) => window.lab.importTsv(mb), IMPORT_MB));
+    } finally {
+      await page.context().close();
+    }
+  }
+  const best = median(runs.map((r) => r.totalMs));
+  const bytes = runs[0].bytes;
+  const rows = runs[0].rows;
+  return {
+    bytes,
+    rows,
+    medianMs: best,
+    mbPerSecond: bytes / 1e6 / (best / 1000),
+    rowsPerSecond: rows / (best / 1000),
+    runs
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+type Verdict = { target: string; value: number; limit: number; pass: boolean; by: string };
+
+function atMost(target: string, value: number, limit: number, unit: string): Verdict {
+  const pass = value <= limit;
+  const diff = pass ? limit - value : value - limit;
+  return {
+    target,
+    value,
+    limit,
+    pass,
+    by: `${pass ? 'under' : 'over'} by ${diff.toFixed(unit === '' ? 2 : 0)}${unit} (${((value / limit) * 100).toFixed(0)}% of limit)`
+  };
+}
+
+function atLeast(target: string, value: number, limit: number, unit: string): Verdict {
+  const pass = value >= limit;
+  return {
+    target,
+    value,
+    limit,
+    pass,
+    by: `${pass ? 'above' : 'below'} by ${Math.abs(value - limit).toFixed(1)}${unit} (${((value / limit) * 100).toFixed(0)}% of target)`
+  };
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '–');
+const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
+
+async function main(): Promise<void> {
+  const started = new Date();
+  if (!argv.includes('--no-build')) {
+    console.log(`Building the app into ${BUILD_DIR} …`);
+    await buildApp();
+  }
+  await bundleBenchPages();
+  const { origin, server } = await serve();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    console.log(`Serving ${BUILD_DIR} at ${origin}; ${RUNS} cold runs per page.`);
+    const [wasm, worker, data] = await Promise.all([
+      asset('duckdb-eh', '.wasm'),
+      asset('duckdb-browser-eh.worker', '.js'),
+      asset('crim_off_cat', '.arrow')
+    ]);
+    const floorUrl = `${origin}/bench/floor.html?${new URLSearchParams({ wasm, worker, data })}`;
+    const floor = await phases(browser, floorUrl, 'cooperare:chart-drawn', 'cooperare:chart-drawn');
+    const home = await phases(
+      browser,
+      `${origin}/`,
+      'cooperare:snapshot-drawn',
+      'cooperare:chart-drawn'
+    );
+    // The same first visit with the service worker kept out: what its install costs.
+    const homeWithoutWorker = await phases(
+      browser,
+      `${origin}/`,
+      'cooperare:snapshot-drawn',
+      'cooperare:chart-drawn',
+      undefined,
+      'block'
+    );
+    const hasExplore = await stat(path.join(root, 'src', 'routes', 'explore'))
+      .then(() => true)
+      .catch(() => false);
+    const explore = hasExplore
+      ? await phases(
+          browser,
+          `${origin}/explore?ds=crim_off_cat`,
+          'bench:explore-chart',
+          'bench:explore-chart',
+          observeFirstMatch('[data-testid="explore-view"] svg circle', 'bench:explore-chart')
+        )
+      : null;
+    console.log('Measuring bytes of the first load …');
+    const transfer = await firstLoadBytes(browser, origin);
+    console.log('Measuring interactions …');
+    const interaction = await interactions(browser, origin);
+    console.log('Measuring import …');
+    const imported = SKIP.has('import') ? null : await importThroughput(browser, origin);
+
+    const floorMs = floor.chartDrawn;
+    const verdicts: Verdict[] = [
+      atMost('first chart on / ≤ 0.5 × floor', home.firstChart / floorMs, 0.5, ''),
+      atMost('ready on / ≤ 1.2 × floor', home.chartDrawn / floorMs, 1.2, '')
+    ];
+    if (explore) {
+      verdicts.push(
+        atMost('first chart on /explore ≤ 0.5 × floor', explore.firstChart / floorMs, 0.5, '')
+      );
+      verdicts.push(
+        atMost('ready on /explore ≤ 1.2 × floor', explore.chartDrawn / floorMs, 1.2, '')
+      );
+    }
+    verdicts.push(atMost('interaction p95, shipped ≤ 50 ms', interaction.shipped.p95, 50, ' ms'));
+    if (interaction.large)
+      verdicts.push(
+        atMost('interaction p95, 10 M rows ≤ 300 ms', interaction.large.p95, 300, ' ms')
+      );
+    verdicts.push(
+      atMost('JS without DuckDB ≤ 200 KB gzip', transfer.jsWithoutDuckdbGzip / 1000, 200, ' KB')
+    );
+    if (imported) verdicts.push(atLeast('import ≥ 50 MB/s', imported.mbPerSecond, 50, ' MB/s'));
+
+    const lines: string[] = [];
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    lines.push(
+      `Cooperare bench ${started.toISOString()} · ${os.cpus().length} cores · load ${load} · medians of ${RUNS} cold runs`
+    );
+    lines.push('');
+    lines.push(
+      'page                 first chart   DuckDB ready   first query   chart drawn (live)'
+    );
+    const row = (name: string, p: Phases) =>
+      `${name.padEnd(20)} ${ms(p.firstChart).padStart(11)}   ${ms(p.engineReady).padStart(12)}   ${ms(p.firstQuery).padStart(11)}   ${ms(p.chartDrawn).padStart(11)}`;
+    lines.push(row('floor (DuckDB only)', floor));
+    lines.push(row('/', home));
+    lines.push(row('/ no service worker', homeWithoutWorker));
+    if (explore) lines.push(row('/explore?ds=…', explore));
+    else lines.push('/explore             not in this build');
+    for (const [name, p] of [
+      ['floor', floor],
+      ['/', home]
+    ] as const)
+      lines.push(
+        `  ${name} timeline: ${Object.entries(p.detail)
+          .map(([mark, t]) => `${mark.replace('cooperare:', '')} ${t}`)
+          .join(' · ')}`
+      );
+    lines.push(
+      `ratio / ÷ floor: first chart ${(home.firstChart / floorMs).toFixed(2)}, ready ${(home.chartDrawn / floorMs).toFixed(2)}` +
+        (explore
+          ? ` · /explore ÷ floor: first chart ${(explore.firstChart / floorMs).toFixed(2)}, ready ${(explore.chartDrawn / floorMs).toFixed(2)}`
+          : '')
+    );
+    lines.push('');
+    lines.push(
+      `interaction (${SELECTIONS} selection changes, query + rows → chart series): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}` +
+        (interaction.large
+          ? ` · ${interaction.large.rows.toLocaleString('en')} rows p50 ${ms(interaction.large.p50)}, p95 ${ms(interaction.large.p95)} (generated in ${ms(interaction.large.generateMs)})`
+          : '')
+    );
+    if (imported)
+      lines.push(
+        `import ${(imported.bytes / 1e6).toFixed(0)} MB Eurostat TSV, ${imported.rows.toLocaleString('en')} rows: ${imported.mbPerSecond.toFixed(1)} MB/s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s (median ${ms(imported.medianMs)}; read ${ms(median(imported.runs.map((r) => r.readMs)))}, Arrow ${ms(median(imported.runs.map((r) => r.arrowMs)))}, insert ${ms(median(imported.runs.map((r) => r.insertMs)))})`
+      );
+    lines.push(
+      `first load of /: total ${kb(transfer.total)} · JS without DuckDB ${kb(transfer.jsWithoutDuckdb)} (${kb(transfer.jsWithoutDuckdbGzip)} gzip) · DuckDB JS ${kb(transfer.duckdbJs)} (${kb(transfer.duckdbJsGzip)} gzip) · wasm ${kb(transfer.wasm)} · data ${kb(transfer.data)} · other ${kb(transfer.other)}`
+    );
+    lines.push('');
+    lines.push('target                                   value      verdict');
+    for (const v of verdicts)
+      lines.push(
+        `${v.target.padEnd(40)} ${v.value.toFixed(2).padStart(8)}   ${v.pass ? 'pass' : 'MISS'}, ${v.by}`
+      );
+    console.log(`\n${lines.join('\n')}\n`);
+
+    const result = {
+      date: started.toISOString(),
+      machine: { cores: os.cpus().length, loadavg: os.loadavg(), platform: os.platform() },
+      runs: RUNS,
+      floor,
+      home,
+      homeWithoutWorker,
+      explore,
+      transfer,
+      interaction,
+      import: imported,
+      verdicts,
+      table: lines
+    };
+    const dir = path.join(root, 'bench', 'results');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
+    console.log(`Written ${path.relative(root, file)}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
