@@ -12,6 +12,11 @@ export interface SqlEngine {
   insertArrowIpc(name: string, ipc: Uint8Array): Promise<void>;
   /** Makes `bytes` readable by SQL under the file name `name` (read_csv('name') …). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Runs one statement in small steps, so that `cancel()` can stop it between two of them;
+   * a stopped statement rejects with QueryCancelled. The SQL console runs users' SQL so.
+   */
+  queryCancellable(sql: string): Promise<Table>;
   /** Asks the engine to stop the statement now running; resolves true if one was stopped. */
   cancel(): Promise<boolean>;
 }
@@ -24,6 +29,38 @@ export class SqlError extends Error {
     this.name = 'SqlError';
     this.sql = sql;
   }
+}
+
+/** The statement was stopped on request; not a fault of the SQL. */
+export class QueryCancelled extends SqlError {
+  constructor(sql: string) {
+    super('The query was cancelled.', sql);
+    this.name = 'QueryCancelled';
+  }
+}
+
+/**
+ * DuckDB's message as a reader sees it in the DuckDB shell ("Parser Error: syntax error …").
+ * Statements run step by step report errors as JSON (`{"exception_type":"Parser",
+ * "exception_message":"…"}`) where a plain run gives that text; both end up the same.
+ */
+export function duckDbMessage(raw: string): string {
+  if (!raw.startsWith('{')) return raw;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed && typeof parsed === 'object' && 'exception_message' in parsed) {
+      const { exception_type: type, exception_message: message } = parsed as Record<
+        string,
+        unknown
+      >;
+      return typeof type === 'string' && type !== ''
+        ? `${type} Error: ${String(message)}`
+        : String(message);
+    }
+  } catch {
+    // Not JSON after all: the raw text is still the best message there is.
+  }
+  return raw;
 }
 
 /** Quotes an identifier for DuckDB SQL. */
