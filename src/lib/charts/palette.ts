@@ -1,6 +1,8 @@
 /**
  * Okabe–Ito colours, readable with the common colour-vision deficiencies. Romania and
  * Norway keep their colours on every chart so a reader can follow them across a report.
+ * Every colour keeps 3:1 or more against the dark theme's background, so Okabe–Ito's black
+ * is a mid grey here and Tol's wine a lighter purple (tests/unit/charts/palette.test.ts).
  */
 const FIXED: Record<string, string> = {
   RO: '#0072B2',
@@ -11,9 +13,9 @@ const OTHERS = [
   '#CC79A7',
   '#E69F00',
   '#56B4E9',
-  '#000000',
+  '#7F7F7F',
   '#999933',
-  '#882255',
+  '#AA4499',
   '#44AA99'
 ];
 
