@@ -1,0 +1,31 @@
+import type { ChartText } from '$lib/charts/types';
+
+/**
+ * A presenter's changes to a chart's text; null keeps the original. The source line has no
+ * entry: it is always the automatic one, so a chart never travels without its source.
+ */
+export interface ChartTextEdits {
+  title: string | null;
+  subtitle: string | null;
+  /** Free notes, one per line; they replace the chart's own notes. */
+  notes: string | null;
+}
+
+export const NO_EDITS: ChartTextEdits = { title: null, subtitle: null, notes: null };
+
+/** The text as shown and downloaded: edits applied, an emptied title falling back to the original. */
+export function withEdits(text: ChartText, edits: ChartTextEdits): ChartText {
+  const title = edits.title?.trim();
+  return {
+    ...text,
+    title: title ? title : text.title,
+    subtitle: edits.subtitle === null ? text.subtitle : edits.subtitle.trim(),
+    notes:
+      edits.notes === null
+        ? text.notes
+        : edits.notes
+            .split(/\r?\n/)
+            .map((note) => note.trim())
+            .filter((note) => note !== '')
+  };
+}

@@ -1,0 +1,71 @@
+import type { ChartText } from '$lib/charts/types';
+import { describeFlag } from '$lib/reference/flags';
+import type { ExportRow } from './rows';
+
+/**
+ * A spreadsheet reads a cell that starts with one of these as a formula (a tab or carriage
+ * return can hide one after it), so a label like `=HYPERLINK(…)` from an imported file could
+ * run when the download is opened.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made inert: a leading apostrophe makes every common spreadsheet show the text
+ * as typed. Only text goes through here; numbers are written by numberCell and stay numbers.
+ */
+export function neutraliseText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** RFC 4180 quoting: only when the cell holds a comma, a quote or a line break. */
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+const textCell = (text: string) => quote(neutraliseText(text));
+
+/**
+ * A number as a machine reads it: full precision, a dot for decimals, no grouping, so that
+ * -12.5 stays the number -12.5 rather than becoming text. A missing value is an empty cell.
+ */
+function numberCell(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '' : String(value);
+}
+
+/**
+ * The CSV of what a chart draws: a header, one line per observation, then a blank line and
+ * the chart's title, source and notes, each in one cell. Starts with a byte-order mark so
+ * spreadsheets read Romanian diacritics as UTF-8; lines end in CRLF as RFC 4180 asks.
+ */
+export function chartCsv(rows: readonly ExportRow[], text: ChartText): string {
+  const dimensionIds = rows[0]?.dimensions.map((d) => d.id) ?? [];
+  const header = [
+    'dataset',
+    ...dimensionIds.flatMap((id) => [`${id}_code`, `${id}_label`]),
+    'time',
+    'value',
+    'unit',
+    'flag',
+    'flag_meaning'
+  ];
+  const lines = [header.map(textCell).join(',')];
+  for (const row of rows) {
+    const cells = [
+      textCell(row.dataset),
+      ...dimensionIds.flatMap((id) => {
+        const dimension = row.dimensions.find((d) => d.id === id);
+        return [textCell(dimension?.code ?? ''), textCell(dimension?.label ?? '')];
+      }),
+      textCell(row.period),
+      numberCell(row.value),
+      textCell(row.unit),
+      textCell(row.flag ?? ''),
+      textCell(describeFlag(row.flag))
+    ];
+    lines.push(cells.join(','));
+  }
+  lines.push('');
+  for (const line of [text.title, text.subtitle, text.source, ...text.notes])
+    if (line.trim() !== '') lines.push(textCell(line));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

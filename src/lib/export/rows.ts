@@ -1,0 +1,61 @@
+import type { DatasetManifest } from '$lib/catalog/types';
+import type { ChartSeries } from '$lib/charts/types';
+
+/** One dimension of an exported observation: its code and the publisher's label for it. */
+export interface ExportDimension {
+  id: string;
+  code: string;
+  label: string;
+}
+
+/** One observation exactly as a chart draws it, with everything a reader needs to trace it. */
+export interface ExportRow {
+  dataset: string;
+  dimensions: ExportDimension[];
+  period: string;
+  value: number | null;
+  unit: string;
+  flag: string | null;
+}
+
+/** What a chart was drawn from: the dataset, the codes it kept and the series dimension. */
+export interface DrawnSelection {
+  datasetId: string;
+  dataset: DatasetManifest | null;
+  /** Dimension id → codes kept; the other dimensions each hold one code. */
+  filters: Record<string, readonly string[]>;
+  seriesBy: string;
+  unit: string;
+}
+
+function codeLabel(dataset: DatasetManifest | null, dimension: string, code: string): string {
+  const codes = dataset?.dimensions.find((d) => d.id === dimension)?.codes;
+  return codes?.find((c) => c.code === code)?.label ?? code;
+}
+
+/**
+ * The rows of a chart's download: one per point drawn, in the chart's series order, each
+ * with every dimension of the selection (series dimension included) in the dataset's order.
+ */
+export function exportRowsFromSeries(
+  series: readonly ChartSeries[],
+  selection: DrawnSelection
+): ExportRow[] {
+  const order = selection.dataset
+    ? selection.dataset.dimensions.map((d) => d.id).filter((id) => id in selection.filters)
+    : Object.keys(selection.filters);
+  if (!order.includes(selection.seriesBy)) order.push(selection.seriesBy);
+  return series.flatMap((s) =>
+    s.points.map((point) => ({
+      dataset: selection.datasetId,
+      dimensions: order.map((id) => {
+        const code = id === selection.seriesBy ? s.key : (selection.filters[id]?.[0] ?? '');
+        return { id, code, label: codeLabel(selection.dataset, id, code) };
+      }),
+      period: point.period,
+      value: point.value,
+      unit: selection.unit,
+      flag: point.flag
+    }))
+  );
+}

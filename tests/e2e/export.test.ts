@@ -1,0 +1,402 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import type { Download, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+// page.route cannot see requests that the app's service worker answers; these tests serve
+// their own copy of the data, so the worker stays out.
+test.use({ serviceWorkers: 'block' });
+
+const RAW_FILE = 'eurostat/estat_crim_off_cat.tsv';
+const HOSTILE_LABEL = '=HYPERLINK("http://evil.example/","click")';
+
+/**
+ * The shipped homicide table publishes no flags, but the exports must carry them: the test
+ * serves the same table with two flags added (Romania 2022 provisional, Norway 2015 a
+ * break), and a formula as the offence's label in the manifest. All values stay as published.
+ */
+function flaggedTable(): Buffer {
+  const table = tableFromIPC(readFileSync('datasets/crim_off_cat.arrow'));
+  const column = (name: string) => table.getChild(name) as { get(i: number): unknown };
+  const [iccs, unit, geo, time, flag] = ['iccs', 'unit', 'geo', 'time', 'flag'].map(column);
+  const flags: (string | null)[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const homicideRate = iccs.get(i) === 'ICCS0101' && unit.get(i) === 'P_HTHAB';
+    const added =
+      homicideRate && geo.get(i) === 'RO' && time.get(i) === '2022'
+        ? 'p'
+        : homicideRate && geo.get(i) === 'NO' && time.get(i) === '2015'
+          ? 'b'
+          : null;
+    flags.push(added ?? (flag.get(i) as string | null) ?? null);
+  }
+  const columns = Object.fromEntries(
+    table.schema.fields.map((field) => [field.name, table.getChild(field.name)])
+  );
+  return Buffer.from(
+    tableToIPC(new Table({ ...columns, flag: vectorFromArray(flags, new Utf8()) }), 'stream')
+  );
+}
+
+async function serveFlaggedData(page: Page) {
+  const arrow = flaggedTable();
+  await page.route('**/crim_off_cat*.arrow', (route) =>
+    route.fulfill({ body: arrow, contentType: 'application/vnd.apache.arrow.stream' })
+  );
+  await page.route('**/manifest*.json', async (route) => {
+    const manifest = await (await route.fetch()).json();
+    const dataset = manifest.datasets.find((d: { id: string }) => d.id === 'crim_off_cat');
+    const iccs = dataset.dimensions.find((d: { id: string }) => d.id === 'iccs');
+    iccs.codes.find((c: { code: string }) => c.code === 'ICCS0101').label = HOSTILE_LABEL;
+    await route.fulfill({ json: manifest });
+  });
+}
+
+/** The home chart drawn from the live query, with the share menu open. */
+async function openShareMenu(page: Page) {
+  await serveFlaggedData(page);
+  await page.goto('/');
+  const figure = page.locator('figure.home-chart');
+  await expect(figure).toHaveAttribute('data-source', 'live');
+  await expect(
+    figure.locator('g.series[data-series="RO"] circle[data-period="2022"]')
+  ).toHaveAttribute('data-flag', 'p');
+  await figure.getByTestId('share-toggle').click();
+  await expect(figure.getByTestId('share-toggle')).toHaveAttribute('aria-expanded', 'true');
+  return figure;
+}
+
+async function download(page: Page, button: ReturnType<Page['getByTestId']>): Promise<Download> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return file;
+}
+
+async function downloadedBytes(file: Download): Promise<Buffer> {
+  return readFileSync(await file.path());
+}
+
+/** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+const SOURCE = /^Source: Eurostat \(crim_off_cat\)/;
+
+test('the SVG download is a standalone file with the edited title, source and flag legend', async ({
+  page
+}) => {
+  const figure = await openShareMenu(page);
+  await figure.getByText('Edit chart text').click();
+  await figure.getByTestId('edit-title').fill('Homicide rates for the steering committee');
+  await expect(figure.locator('h2')).toHaveText('Homicide rates for the steering committee');
+
+  const file = await download(page, figure.getByTestId('download-svg'));
+  expect(file.suggestedFilename()).toBe(
+    'crim_off_cat_ICCS0101_P_HTHAB_RO-NO-BG-HU-DE_2008-2022.svg'
+  );
+  const svg = (await downloadedBytes(file)).toString('utf8');
+  const read = await page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: root.localName,
+      title: root.querySelector(':scope > title')?.textContent,
+      texts: [...root.querySelectorAll('text')].map((t) => t.textContent?.trim() ?? ''),
+      flags: [...root.querySelectorAll('.flag-legend .flag')].map((g) =>
+        g.getAttribute('data-flag')
+      ),
+      style: root.querySelector('style')?.textContent ?? '',
+      roPoint:
+        root
+          .querySelector('g[data-series="RO"] circle[data-period="2022"]')
+          ?.getAttribute('style') ?? '',
+      points: root.querySelectorAll('circle.point').length,
+      linksOut: [...root.querySelectorAll('*')].some((el) =>
+        [...el.attributes].some((a) => /^(https?:)?\/\//.test(a.value) && a.name !== 'xmlns')
+      )
+    };
+  }, svg);
+  expect(read.error).toBeNull();
+  expect(read.root).toBe('svg');
+  expect(read.title).toBe('Homicide rates for the steering committee');
+  expect(read.texts).toContain('Homicide rates for the steering committee');
+  expect(read.texts.some((t) => SOURCE.test(t))).toBe(true);
+  expect(read.flags).toEqual(['b', 'p']);
+  expect(read.texts).toContain('b break in time series');
+  expect(read.texts).toContain('p provisional');
+  expect(read.style).toMatch(/font-family/);
+  // Styles are inline: the point keeps its colour without the app's style sheets.
+  expect(read.roPoint).toMatch(/stroke:\s*rgb\(0, 114, 178\)/);
+  expect(read.points).toBe(await figure.locator('circle.point').count());
+  expect(read.linksOut).toBe(false);
+});
+
+test('PNG downloads are twice the screen size and print size, as the buttons say', async ({
+  page
+}) => {
+  const figure = await openShareMenu(page);
+  const pngWidth = (bytes: Buffer) => {
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+    return bytes.readUInt32BE(16);
+  };
+
+  const screenButton = figure.getByTestId('download-png-screen');
+  const chartWidth = await figure
+    .locator('svg[data-testid="line-chart"]')
+    .evaluate((svg) => (svg as SVGSVGElement).width.baseVal.value);
+  const stated = Number(/(\d+) px/.exec((await screenButton.textContent()) ?? '')?.[1]);
+  expect(stated).toBe(2 * (chartWidth + 40));
+  const screen = await download(page, screenButton);
+  expect(screen.suggestedFilename()).toMatch(/_2008-2022_2x\.png$/);
+  expect(pngWidth(await downloadedBytes(screen))).toBe(stated);
+
+  const print = await download(page, figure.getByTestId('download-png-print'));
+  await expect(figure.getByTestId('download-png-print')).toContainText('2480 px');
+  expect(print.suggestedFilename()).toMatch(/_print\.png$/);
+  expect(pngWidth(await downloadedBytes(print))).toBe(2480);
+});
+
+test('the CSV holds exactly the points drawn, with flags, labels made inert and the source', async ({
+  page
+}) => {
+  const figure = await openShareMenu(page);
+  await figure.getByText('Edit chart text').click();
+  await figure.getByTestId('edit-notes').fill('@SUM(A1:A9) looks like a formula\nSecond note');
+
+  const file = await download(page, figure.getByTestId('download-csv'));
+  expect(file.suggestedFilename()).toBe(
+    'crim_off_cat_ICCS0101_P_HTHAB_RO-NO-BG-HU-DE_2008-2022.csv'
+  );
+  const bytes = await downloadedBytes(file);
+  expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+  const rows = parseCsv(bytes.toString('utf8').slice(1));
+  const header = rows[0];
+  expect(header).toEqual([
+    'dataset',
+    'freq_code',
+    'freq_label',
+    'iccs_code',
+    'iccs_label',
+    'unit_code',
+    'unit_label',
+    'geo_code',
+    'geo_label',
+    'time',
+    'value',
+    'unit',
+    'flag',
+    'flag_meaning'
+  ]);
+  const blank = rows.findIndex((row) => row.length === 1 && row[0] === '');
+  const data = rows
+    .slice(1, blank)
+    .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+  const after = rows.slice(blank + 1).map((row) => row[0]);
+
+  // Every point drawn is a row and every row is a point drawn, with its value and flag.
+  const drawn = await figure
+    .locator('circle.point')
+    .evaluateAll((circles) =>
+      circles.map((c) =>
+        [
+          c.closest('g.series')?.getAttribute('data-series'),
+          c.getAttribute('data-period'),
+          c.getAttribute('data-value'),
+          c.getAttribute('data-flag')
+        ].join('|')
+      )
+    );
+  const exported = data.map((r) => [r.geo_code, r.time, r.value, r.flag].join('|'));
+  expect(exported.sort()).toEqual(drawn.sort());
+
+  const ro2008 = data.find((r) => r.geo_code === 'RO' && r.time === '2008');
+  expect(ro2008?.value).toBe(rawTsvCell(RAW_FILE, 'A,ICCS0101,P_HTHAB,RO', '2008'));
+  expect(ro2008).toMatchObject({
+    dataset: 'crim_off_cat',
+    unit_code: 'P_HTHAB',
+    geo_label: 'Romania'
+  });
+  const ro2022 = data.find((r) => r.geo_code === 'RO' && r.time === '2022');
+  expect(ro2022).toMatchObject({ flag: 'p', flag_meaning: 'provisional' });
+  expect(ro2022?.value).toBe(rawTsvCell(RAW_FILE, 'A,ICCS0101,P_HTHAB,RO', '2022'));
+  expect(data.find((r) => r.geo_code === 'NO' && r.time === '2015')?.flag_meaning).toBe(
+    'break in time series'
+  );
+
+  // A label or note that a spreadsheet would run as a formula is written as text.
+  for (const row of data) expect(row.iccs_label).toBe(`'${HOSTILE_LABEL}`);
+  expect(after).toContain("'@SUM(A1:A9) looks like a formula");
+  expect(after).toContain('Second note');
+  expect(after.some((line) => SOURCE.test(line))).toBe(true);
+});
+
+test('the link and the embed snippet are copied, and the snippet is one valid iframe', async ({
+  page,
+  context,
+  baseURL
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const figure = await openShareMenu(page);
+
+  await figure.getByRole('button', { name: 'Copy link' }).click();
+  await expect(figure.getByTestId('share-status')).toHaveText('Copied.');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(
+    `${baseURL}/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU,DE&time=2008..2022&view=line&v=1`
+  );
+
+  await figure.getByRole('button', { name: 'Copy embed code' }).click();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  await expect(figure.getByTestId('share-embed')).toHaveValue(snippet);
+  const parsed = await page.evaluate((html) => {
+    const body = new DOMParser().parseFromString(html, 'text/html').body;
+    const frame = body.firstElementChild;
+    return {
+      children: body.childElementCount,
+      tag: frame?.localName,
+      attributes: Object.fromEntries([...(frame?.attributes ?? [])].map((a) => [a.name, a.value])),
+      // Serialising again gives the same text only when nothing had to be repaired.
+      roundTrip: body.innerHTML
+    };
+  }, snippet);
+  expect(parsed.children).toBe(1);
+  expect(parsed.tag).toBe('iframe');
+  expect(parsed.roundTrip).toBe(snippet);
+  expect(parsed.attributes).toEqual({
+    src: link.replace('/explore?', '/embed?'),
+    title: 'Intentional homicide per 100 000 inhabitants, 2008–2022',
+    loading: 'lazy',
+    style: expect.stringMatching(/^width:100%;height:\d+px;border:0$/)
+  });
+});
+
+test.describe('an embedded chart', () => {
+  let host: Server;
+  let hostOrigin = '';
+  let snippet = '';
+
+  test.beforeAll(async () => {
+    // A page of someone else's site: another origin (localhost, not 127.0.0.1, and another
+    // port) that pastes the snippet and resizes the frame from the height messages.
+    host = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html><head><title>Host</title></head><body>
+<h1>A partner's report</h1>
+${snippet}
+<script>
+  window.heights = [];
+  window.addEventListener('message', (event) => {
+    if (!event.data || event.data.type !== 'cooperare:height') return;
+    window.heights.push({ origin: event.origin, height: event.data.height });
+    document.querySelector('iframe').style.height = event.data.height + 'px';
+  });
+</script></body></html>`);
+    });
+    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+    hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+  });
+
+  test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+  test('shows the chart alone, with title, source and a link, and posts its height', async ({
+    page,
+    context,
+    baseURL
+  }) => {
+    const figure = await openShareMenu(page);
+    snippet = await figure.getByTestId('share-embed').inputValue();
+    const appOrigin = new URL(baseURL as string).origin;
+
+    // The fixture watches `page` for requests off the app's origin; the host page is off it
+    // by design, so it gets a page of its own, watched for errors here.
+    const hostPage = await context.newPage();
+    const problems: string[] = [];
+    hostPage.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    hostPage.on('pageerror', (e) => problems.push(e.message));
+    hostPage.on('request', (request) => {
+      const origin = new URL(request.url()).origin;
+      if (!request.url().startsWith('blob:') && origin !== appOrigin && origin !== hostOrigin)
+        problems.push(`request off origin: ${request.url()}`);
+    });
+    await hostPage.goto(hostOrigin);
+    const frame = hostPage.frameLocator('iframe');
+    await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 2 })).toContainText('Intentional homicide');
+    await expect(frame.getByText(SOURCE)).toBeVisible();
+    await expect(frame.getByRole('navigation')).toHaveCount(0);
+    const full = frame.getByTestId('embed-full-view');
+    await expect(full).toHaveAttribute('href', /^\/explore\?ds=crim_off_cat&.*geo=RO,NO,BG,HU,DE/);
+    await expect(full).toHaveAttribute('target', '_blank');
+
+    // The chart fits the frame's width, and the frame grows to the height the page reports.
+    await hostPage.setViewportSize({ width: 700, height: 900 });
+    const chartWidth = await frame
+      .getByTestId('line-chart')
+      .evaluate((svg) => (svg as SVGSVGElement).width.baseVal.value);
+    expect(chartWidth).toBeLessThanOrEqual(700);
+    type Heights = { heights: { origin: string; height: number }[] };
+    const fitted = async () => {
+      const last = await hostPage.evaluate(() => (window as unknown as Heights).heights.at(-1));
+      const frameHeight = await hostPage
+        .locator('iframe')
+        .evaluate((el) => Math.round(el.getBoundingClientRect().height));
+      const contentHeight = await frame
+        .locator('html')
+        .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      return { origin: last?.origin, posted: last?.height, frameHeight, contentHeight };
+    };
+    await expect
+      .poll(async () => {
+        const now = await fitted();
+        return now.posted === now.frameHeight && now.posted === now.contentHeight;
+      })
+      .toBe(true);
+    const now = await fitted();
+    expect(now.origin).toBe(appOrigin);
+    expect(now.posted).toBeGreaterThan(350);
+    expect(problems).toEqual([]);
+  });
+});
+
+test('the theme switch turns the page dark and is remembered', async ({ page }) => {
+  await page.goto('/');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.getByTestId('theme-switch').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe('rgb(18, 20, 23)');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('theme-switch')).toHaveValue('dark');
+  await page.getByTestId('theme-switch').selectOption('auto');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+});

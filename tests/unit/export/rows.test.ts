@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartSeries } from '$lib/charts/types';
+import { exportRowsFromSeries } from '$lib/export/rows';
+import { testManifest } from '../support/test-manifest';
+
+describe('exportRowsFromSeries', () => {
+  it('gives every point drawn its dimensions in the dataset order, with labels', () => {
+    const dataset = testManifest({
+      id: 'crim_off_cat',
+      dimensions: [
+        { id: 'iccs', codes: [['ICCS0101', 'Intentional homicide']] },
+        { id: 'unit', codes: [['P_HTHAB', 'Per hundred thousand inhabitants']] },
+        {
+          id: 'geo',
+          codes: [
+            ['RO', 'Romania'],
+            ['NO', 'Norway']
+          ]
+        }
+      ],
+      first: '2008',
+      last: '2022'
+    });
+    const series: ChartSeries[] = [
+      {
+        key: 'NO',
+        label: 'Norway',
+        color: '#D55E00',
+        points: [{ period: '2010', x: 2010, value: 2.3, flag: 'p' }]
+      }
+    ];
+    const order = dataset.dimensions.map((d) => d.id);
+    const filters = Object.fromEntries(dataset.dimensions.map((d) => [d.id, [d.codes[0].code]]));
+    const rows = exportRowsFromSeries(series, {
+      datasetId: dataset.id,
+      dataset,
+      filters,
+      seriesBy: 'geo',
+      unit: 'per 100 000 inhabitants'
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].dimensions.map((d) => d.id)).toEqual(order);
+    const geo = rows[0].dimensions.find((d) => d.id === 'geo');
+    expect(geo?.code).toBe('NO');
+    expect(rows[0]).toMatchObject({
+      period: '2010',
+      value: 2.3,
+      flag: 'p',
+      unit: 'per 100 000 inhabitants'
+    });
+    expect(rows[0].dimensions.map((d) => d.label)).toEqual([
+      'Intentional homicide',
+      'Per hundred thousand inhabitants',
+      'Norway'
+    ]);
+  });
+});
