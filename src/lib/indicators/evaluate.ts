@@ -4,7 +4,13 @@
  * here and, in the same words, on the pages that show their results.
  */
 import type { ObservationRow } from '../query/series';
-import type { Baseline, Direction, ReportedIndicator, Target } from './framework';
+import type {
+  Baseline,
+  Direction,
+  ReportedIndicator,
+  StatisticIndicator,
+  Target
+} from './framework';
 
 /** Annual values of one series: year → value. Years without a published value are absent. */
 export type YearValues = Map<number, number>;
@@ -252,4 +258,36 @@ export function comparatorChange(
 export function comparatorFavours(direction: Direction, difference: number): boolean | null {
   if (difference === 0) return null;
   return direction === 'down' ? difference < 0 : difference > 0;
+}
+
+export interface StatisticAssessment {
+  own: YearValues;
+  status: Status;
+  beforeAfter: BeforeAfter;
+  comparator: ComparatorChange;
+}
+
+/**
+ * Everything the pages say about a statistic indicator, from the values of its own
+ * country and of its comparator countries (keyed by geo). The comparator's base year is
+ * the baseline year.
+ */
+export function assessStatistic(
+  indicator: StatisticIndicator,
+  byGeo: ReadonlyMap<string, YearValues>,
+  comparatorCountries: readonly string[],
+  evaluation: { beforeYears: readonly number[]; afterYears: readonly number[] }
+): StatisticAssessment {
+  const own = byGeo.get(indicator.binding.geo) ?? new Map<number, number>();
+  const comparators = new Map<string, YearValues>();
+  for (const geo of comparatorCountries) {
+    const values = byGeo.get(geo);
+    if (values) comparators.set(geo, values);
+  }
+  return {
+    own,
+    status: statisticStatus(indicator.direction, indicator.baseline, indicator.target, own),
+    beforeAfter: beforeAfter(own, evaluation.beforeYears, evaluation.afterYears),
+    comparator: comparatorChange(own, comparators, indicator.baseline.year)
+  };
 }

@@ -1,0 +1,90 @@
+/**
+ * The results framework the programme pages show: the shipped file with an evaluator's
+ * edits on top. Edits are kept in localStorage so they survive a reload, and can be
+ * exported as a file of the shipped format, imported back, or dropped.
+ */
+import shippedFile from '$datasets/programme/ro21.json';
+import { applyEdit, hasEdits, type IndicatorEdit } from '$lib/indicators/edits';
+import { parseFramework, validateFramework, type Framework } from '$lib/indicators/framework';
+
+const STORAGE_KEY = 'cooperare.programme.framework';
+
+function loadShipped(): Framework {
+  const result = validateFramework(shippedFile);
+  // The shipped file is checked by the unit tests; a broken one is a build error, not a user's.
+  if (!result.ok) throw new Error(`datasets/programme/ro21.json: ${result.errors.join('; ')}`);
+  return result.framework;
+}
+
+export const shippedFramework: Framework = loadShipped();
+
+// Storage may be blocked by privacy settings: the pages still work, edits last for the visit.
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(framework: Framework | null): void {
+  try {
+    if (framework === null) localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, JSON.stringify(framework));
+  } catch {
+    // As in readStored.
+  }
+}
+
+function initial(): { framework: Framework; problems: string[] } {
+  const stored = typeof window === 'undefined' ? null : readStored();
+  if (stored === null) return { framework: shippedFramework, problems: [] };
+  const result = parseFramework(stored);
+  return result.ok
+    ? { framework: result.framework, problems: [] }
+    : { framework: shippedFramework, problems: result.errors };
+}
+
+const start = initial();
+
+export const programme = $state<{
+  framework: Framework;
+  /** Why stored edits could not be used (they are then ignored, not deleted). */
+  storedProblems: string[];
+}>({ framework: start.framework, storedProblems: start.problems });
+
+function commit(next: Framework): void {
+  programme.framework = next;
+  writeStored(hasEdits(shippedFramework, next) ? next : null);
+}
+
+export function editIndicator(id: string, edit: IndicatorEdit): void {
+  commit(applyEdit(programme.framework, id, edit));
+}
+
+export function isEdited(): boolean {
+  return hasEdits(shippedFramework, programme.framework);
+}
+
+/** The framework as a file of the shipped format, ready to download. */
+export function exportFramework(): string {
+  return JSON.stringify(programme.framework, null, 2) + '\n';
+}
+
+/**
+ * Replaces the framework with an imported file. An invalid file changes nothing: the
+ * problems are returned for the page to show.
+ */
+export function importFramework(text: string): string[] {
+  const result = parseFramework(text);
+  if (!result.ok) return result.errors;
+  commit(result.framework);
+  programme.storedProblems = [];
+  return [];
+}
+
+export function resetFramework(): void {
+  programme.framework = shippedFramework;
+  programme.storedProblems = [];
+  writeStored(null);
+}

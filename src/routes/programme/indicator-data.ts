@@ -1,0 +1,52 @@
+import { ensureTable, getDataset } from '$lib/catalog/registry';
+import type { DatasetManifest } from '$lib/catalog/types';
+import { comparatorGeos } from '$lib/indicators/comparator-group';
+import { assessStatistic, valuesByGeo, type StatisticAssessment } from '$lib/indicators/evaluate';
+import type { Framework, StatisticIndicator } from '$lib/indicators/framework';
+import { indicatorSeriesRequest } from '$lib/query/indicator';
+import { observationsFromTable, seriesSql, type ObservationRow } from '$lib/query/series';
+
+export interface IndicatorData {
+  dataset: DatasetManifest;
+  /** The indicator's own series as published, flags included, for the chart and table. */
+  ownRows: ObservationRow[];
+  assessment: StatisticAssessment;
+}
+
+const cache = new Map<string, Promise<{ dataset: DatasetManifest; rows: ObservationRow[] }>>();
+
+/** Reads the indicator's country and its comparator countries in one query, once per binding. */
+function readRows(indicator: StatisticIndicator, geos: string[]) {
+  const spec = { dataset: indicator.binding.dataset, filters: indicator.binding.filters, geos };
+  const key = JSON.stringify(spec);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const [engine, dataset] = await Promise.all([
+        ensureTable(spec.dataset),
+        getDataset(spec.dataset)
+      ]);
+      if (!dataset) throw new Error(`There is no dataset “${spec.dataset}”.`);
+      const table = await engine.query(seriesSql(indicatorSeriesRequest(spec)));
+      return { dataset, rows: observationsFromTable(table) };
+    })();
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+/** The data and the evaluation of one statistic indicator under the current framework. */
+export async function loadIndicator(
+  indicator: StatisticIndicator,
+  framework: Framework
+): Promise<IndicatorData> {
+  const own = indicator.binding.geo;
+  const comparators = comparatorGeos(indicator.comparator, own);
+  const { dataset, rows } = await readRows(indicator, [own, ...comparators]);
+  return {
+    dataset,
+    ownRows: rows.filter((r) => r.series === own),
+    assessment: assessStatistic(indicator, valuesByGeo(rows), comparators, framework.evaluation)
+  };
+}

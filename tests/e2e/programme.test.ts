@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+const framework = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
+  objectives: { id: string }[];
+  indicators: { id: string; objective: string }[];
+};
+
+async function amounts(locator: import('@playwright/test').Locator): Promise<number[]> {
+  return (
+    await locator.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-amount')))
+  ).map(Number);
+}
+
+test('budgets on screen sum to €6,235,294', async ({ page }) => {
+  await page.goto('/programme');
+  const financing = await amounts(page.locator('[data-testid=financing] tbody td[data-amount]'));
+  expect(financing).toEqual([5_300_000, 935_294]);
+  expect(financing.reduce((a, b) => a + b, 0)).toBe(6_235_294);
+  await expect(page.getByTestId('financing-total')).toHaveText('€6,235,294');
+
+  // Six project budgets as in the programme description, plus the remainder no source assigns.
+  const budgets = await amounts(page.locator('[data-testid=project-budgets] tbody td.budget'));
+  expect(budgets).toEqual([3_376_667, 170_310, 250_000, 791_550, 800_000, 686_260, 160_507]);
+  expect(budgets.reduce((a, b) => a + b, 0)).toBe(6_235_294);
+  await expect(page.getByTestId('budget-total')).toHaveText('€6,235,294');
+  await expect(page.locator('[data-project=not-allocated]')).toContainText(
+    'Not allocated to the six projects in the published description'
+  );
+  await expect(page.getByRole('img', { name: /Budget by project/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Budget by promoter/ })).toBeVisible();
+});
+
+test('every objective shows a status for each of its indicators', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/programme');
+  const cards = page.locator('article.card');
+  await expect(cards).toHaveCount(6);
+  for (const objective of framework.objectives) {
+    const count = framework.indicators.filter((i) => i.objective === objective.id).length;
+    expect(count).toBeGreaterThan(0);
+    const card = page.locator(`article.card[data-objective=${objective.id}]`);
+    await expect(card.getByTestId('indicator-status')).toHaveCount(count, { timeout: 90_000 });
+  }
+  // Published facts only: the DIIP training target is known, its achievement is not.
+  await expect(
+    page.locator('li[data-indicator=diip-specialists-trained] [data-status]')
+  ).toHaveAttribute('data-status', 'insufficient');
+});
+
+test('an edited target changes the status and survives a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const baseline = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0502,P_HTHAB,RO', '2012');
+  const latest = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0502,P_HTHAB,RO', '2022');
+  expect([Number(baseline), Number(latest)]).toEqual([282.3, 311.37]);
+
+  await page.goto('/programme/indicator/theft');
+  const panel = page.locator('article[data-indicator=theft]');
+  await expect(panel.getByTestId('baseline')).toContainText('282.3 (2012)', { timeout: 60_000 });
+  await expect(panel.getByTestId('latest')).toContainText('311.37 (2022)');
+  // Theft should go down; it rose from the baseline, and no target is published.
+  await expect(panel.getByTestId('indicator-status')).toHaveAttribute('data-status', 'off-track');
+  await expect(panel.getByTestId('target')).toHaveText('not published');
+  await expect(panel.getByTestId('edited-mark')).toHaveCount(0);
+
+  await panel.getByText('Edit baseline, target and comparator').click();
+  await panel.locator('input[name=target-year]').fill('2017');
+  await panel.locator('input[name=target-value]').fill('1000');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByTestId('indicator-status')).toHaveAttribute('data-status', 'on-track');
+  await expect(panel.getByTestId('target')).toContainText('1,000 (2017) · evaluator');
+  await expect(panel.getByTestId('edited-mark')).toHaveText('Edited by evaluator');
+  await expect(panel.locator('g.marker.target')).toHaveAttribute('data-value', '1000');
+
+  await page.reload();
+  const again = page.locator('article[data-indicator=theft]');
+  await expect(again.getByTestId('indicator-status')).toHaveAttribute('data-status', 'on-track', {
+    timeout: 60_000
+  });
+  await expect(again.getByTestId('edited-mark')).toBeVisible();
+
+  // Back to the shipped file: the edit is gone.
+  await page.goto('/programme');
+  await expect(page.getByTestId('framework-edited')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset to the shipped framework' }).click();
+  await expect(page.getByTestId('framework-edited')).toHaveCount(0);
+  await expect(page.locator('li[data-indicator=theft] [data-status]')).toHaveAttribute(
+    'data-status',
+    'off-track'
+  );
+});
+
+test('an invalid framework file is refused with an alert and changes nothing', async ({ page }) => {
+  await page.goto('/programme');
+  await page.getByTestId('framework-import').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'cooperare-results-framework', version: 1 }))
+  });
+  const alert = page.getByTestId('import-errors');
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert).toContainText('programme: should be an object');
+  await expect(page.getByTestId('framework-edited')).toHaveCount(0);
+  await expect(page.locator('article.card')).toHaveCount(6);
+});
+
+test('the report has a section per objective with its charts, and prints to an A4 PDF', async ({
+  page
+}) => {
+  // Thirteen statistics load from five datasets before the report is complete.
+  test.setTimeout(180_000);
+  await page.goto('/report');
+  const report = page.getByTestId('report');
+  const sections = report.locator('section.objective[data-objective]');
+  await expect(sections).toHaveCount(framework.objectives.length);
+  await expect(report.getByTestId('indicator-status')).toHaveCount(framework.indicators.length, {
+    timeout: 120_000
+  });
+  for (const id of ['so4', 'so5', 'so6']) {
+    const section = report.locator(`section[data-objective=${id}]`);
+    const statistics = framework.indicators.filter((i) => i.objective === id).length;
+    await expect(section.getByTestId('line-chart').first()).toBeVisible();
+    expect(await section.getByTestId('line-chart').count()).toBeGreaterThanOrEqual(statistics - 1);
+  }
+  await expect(report.getByText('Loading the data…')).toHaveCount(0);
+
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  // A cover page, then each objective starts on a page of its own.
+  expect(pages.length).toBeGreaterThanOrEqual(framework.objectives.length + 1);
+});
