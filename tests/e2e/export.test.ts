@@ -58,9 +58,11 @@ async function serveFlaggedData(page: Page) {
 /** The home chart drawn from the live query, with the share menu open. */
 async function openShareMenu(page: Page) {
   await serveFlaggedData(page);
+  // The live query needs DuckDB started: on a busy machine that can take a while.
+  test.slow();
   await page.goto('/');
   const figure = page.locator('figure.home-chart');
-  await expect(figure).toHaveAttribute('data-source', 'live');
+  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
   await expect(
     figure.locator('g.series[data-series="RO"] circle[data-period="2022"]')
   ).toHaveAttribute('data-flag', 'p');
@@ -297,6 +299,13 @@ test('the link and the embed snippet are copied, and the snippet is one valid if
     loading: 'lazy',
     style: expect.stringMatching(/^width:100%;height:\d+px;border:0$/)
   });
+
+  // The menu is a disclosure: Escape closes it and gives the focus back to its button.
+  await page.keyboard.press('Escape');
+  const toggle = figure.getByTestId('share-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+  await expect(figure.getByTestId('share-panel')).toHaveCount(0);
 });
 
 test.describe('an embedded chart', () => {
