@@ -26,7 +26,8 @@ export type ChartProblem =
   | { problem: 'y-not-numeric' }
   | { problem: 'duplicate-x'; series: string; x: string }
   | { problem: 'too-many-series'; limit: number }
-  | { problem: 'too-many-bars'; limit: number };
+  | { problem: 'too-many-bars'; limit: number }
+  | { problem: 'too-many-points'; limit: number };
 
 export type ResultChart =
   | { kind: 'line'; series: ChartSeries[]; step: number }
@@ -35,6 +36,8 @@ export type ResultChart =
 
 export const MAX_SERIES = 24;
 export const MAX_BARS = 60;
+/** Beyond this an SVG line chart stops being readable, and slows the page down. */
+export const MAX_POINTS = 5000;
 
 const PERIOD = /^\d{4}(-\d{2}|-Q[1-4])?$/;
 
@@ -157,6 +160,7 @@ export function resultChart(
     return { kind: 'bars', bars };
   }
 
+  if (table.numRows > MAX_POINTS) return { problem: 'too-many-points', limit: MAX_POINTS };
   const points = new Map<string, ChartPoint[]>(keys.map((key) => [key, []]));
   const xs: number[] = [];
   for (let row = 0; row < table.numRows; row++) {

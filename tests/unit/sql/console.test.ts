@@ -11,7 +11,7 @@ import {
 } from '../../../src/lib/sql/saved-queries';
 import { mentionedTables, starterQuery, tableColumns } from '../../../src/lib/sql/tables';
 import { cellText, resultColumns } from '../../../src/lib/sql/result';
-import { resultChart, MAX_BARS } from '../../../src/lib/sql/chart';
+import { resultChart, MAX_BARS, MAX_POINTS } from '../../../src/lib/sql/chart';
 import { startNodeEngine } from '../support/node-engine';
 import { rawTsvCell } from '../../support/raw';
 
@@ -232,6 +232,14 @@ describe('against DuckDB', () => {
     expect(resultChart(many, resultColumns(many), { x: 0, y: 1, series: null }, plain)).toEqual({
       problem: 'too-many-bars',
       limit: MAX_BARS
+    });
+  });
+
+  test('more points than a line chart can show are reported', async () => {
+    const table = await run(`SELECT range AS x, range AS y FROM range(${MAX_POINTS + 1})`);
+    expect(resultChart(table, resultColumns(table), { x: 0, y: 1, series: null }, plain)).toEqual({
+      problem: 'too-many-points',
+      limit: MAX_POINTS
     });
   });
 
