@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseUserGroups, withGroup, withoutGroup } from '../../../src/lib/explore/user-groups';
+import {
+  distinctNotes,
+  formatPercentChange,
+  lowerInitial,
+  periodRange,
+  summaryParts
+} from '../../../src/lib/explore/text';
+import type { ChartSeries } from '../../../src/lib/charts/types';
+
+const plain = (value: number) => String(value);
+
+describe('text', () => {
+  it('formats a change as a signed percentage', () => {
+    expect(formatPercentChange(-60.09, plain)).toBe('−60 %');
+    expect(formatPercentChange(168.1, plain)).toBe('+168 %');
+    expect(formatPercentChange(2.345, plain)).toBe('+2.3 %');
+    expect(formatPercentChange(0, plain)).toBe('0 %');
+  });
+
+  it('summarises a series by its first and last value', () => {
+    const series: ChartSeries[] = [
+      {
+        key: 'RO',
+        label: 'Romania',
+        color: '#000',
+        points: [
+          { period: '2008', x: 2008, value: 2.28, flag: null },
+          { period: '2015', x: 2015, value: null, flag: null },
+          { period: '2022', x: 2022, value: 0.91, flag: null }
+        ]
+      }
+    ];
+    expect(summaryParts(series, plain)).toEqual([
+      {
+        key: 'RO',
+        label: 'Romania',
+        first: '2.28',
+        firstPeriod: '2008',
+        last: '0.91',
+        lastPeriod: '2022',
+        change: '−60 %'
+      }
+    ]);
+  });
+
+  it('writes ranges, lower-cases a title word but not an acronym, dedupes notes', () => {
+    expect(periodRange('2008', '2022')).toBe('2008–2022');
+    expect(periodRange('2022', '2022')).toBe('2022');
+    expect(lowerInitial('Per hundred thousand inhabitants')).toBe(
+      'per hundred thousand inhabitants'
+    );
+    expect(lowerInitial('PER')).toBe('PER');
+    expect(distinctNotes(['a', null, 'a', 'b', 'c'], 2)).toEqual({ shown: ['a', 'b'], more: 1 });
+  });
+});
+
+describe('user groups', () => {
+  it('reads only named lists of code-shaped strings', () => {
+    const stored = JSON.stringify([
+      { name: ' Balkans ', codes: ['BG', 'RS', 'BG', '<script>'] },
+      { name: 'empty', codes: [] },
+      { name: 42, codes: ['RO'] },
+      'junk'
+    ]);
+    expect(parseUserGroups(stored)).toEqual([{ name: 'Balkans', codes: ['BG', 'RS'] }]);
+    expect(parseUserGroups('{not json')).toEqual([]);
+    expect(parseUserGroups('{"name":"x"}')).toEqual([]);
+    expect(parseUserGroups(null)).toEqual([]);
+  });
+
+  it('replaces a group of the same name and removes by name', () => {
+    const groups = withGroup([{ name: 'A', codes: ['RO'] }], { name: 'A', codes: ['NO'] });
+    expect(groups).toEqual([{ name: 'A', codes: ['NO'] }]);
+    expect(withoutGroup(groups, 'A')).toEqual([]);
+  });
+});
