@@ -112,8 +112,12 @@ test('a file with hostile labels imports as plain text through /data', async ({
     'needs the import feature on /data (a file input whose accessible name contains “Import”)'
   );
   await input.first().setInputFiles(HOSTILE);
-  // The labels show as the text they are; nothing in them became an element or ran.
-  await expect(page.getByText(IMG, { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'hostile_labels.csv' })).toBeVisible();
+  await nothingRan(page);
+  // The explorer lists the labels and draws them in the chart's key: as the text they are.
+  await page.goto('/explore?ds=hostile_labels');
+  await expect(page.getByText(IMG, { exact: false }).first()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText('window.__pwned=1</script>', { exact: false }).first()).toBeVisible();
   await nothingRan(page);
   expect(dialogs).toEqual([]);
 });

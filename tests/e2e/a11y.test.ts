@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { openRoute } from './platform-routes';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'];
+
+/** Waits until the page has drawn its data: no "Loading…" left on screen. */
+async function settled(page: Page) {
+  await expect(page.getByText(/Loading|Se încarcă/).filter({ visible: true })).toHaveCount(0, {
+    timeout: 45_000
+  });
+}
+
+/** Every WCAG 2.1 A and AA violation axe finds, as one readable line each. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+  );
+}
+
+async function audit(page: Page, problems: string[], path: string) {
+  const exists = await openRoute(page, problems, path);
+  test.skip(!exists, `${path} does not exist yet: nothing to audit`);
+  await settled(page);
+  expect(await violations(page), `axe on ${path}`).toEqual([]);
+}
+
+const PAGES = ['/', '/programme', '/report', '/data', '/sql', '/embed?ds=crim_off_cat&view=line'];
+for (const path of PAGES) {
+  test(`no WCAG 2.1 AA violations on ${path}`, async ({ page, problems }) => {
+    await audit(page, problems, path);
+  });
+}
+
+for (const view of VIEWS) {
+  test(`no WCAG 2.1 AA violations in the explorer's ${view} view`, async ({ page, problems }) => {
+    await audit(page, problems, `/explore?ds=crim_off_cat&view=${view}`);
+  });
+}
+
+for (const kind of ['objective', 'indicator']) {
+  test(`no WCAG 2.1 AA violations on a programme ${kind} page`, async ({ page, problems }) => {
+    const exists = await openRoute(page, problems, '/programme');
+    test.skip(!exists, '/programme does not exist yet');
+    const link = page.locator(`a[href^="/programme/${kind}/"]`).first();
+    test.skip((await link.count()) === 0, `/programme links to no ${kind} page yet`);
+    await audit(page, problems, (await link.getAttribute('href')) as string);
+  });
+}
+
+test('the keyboard reaches the language switch, the navigation and the chart reader, with a visible focus ring', async ({
+  page
+}) => {
+  await page.goto('/');
+  await expect(page.locator('figure.home-chart')).toHaveAttribute('data-source', 'live');
+  const wanted = new Map<string, boolean>([
+    ['language switch', false],
+    ['nav link', false],
+    ['chart reader', false]
+  ]);
+  for (let i = 0; i < 40 && [...wanted.values()].includes(false); i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return {
+        kind: el.matches('[data-testid="language-switch"]')
+          ? 'language switch'
+          : el.matches('nav a')
+            ? 'nav link'
+            : el.matches('figure.home-chart input[type="range"]')
+              ? 'chart reader'
+              : null,
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+      };
+    });
+    if (focused?.kind) {
+      expect(focused.ring, `${focused.kind} shows where the focus is`).toBe(true);
+      wanted.set(focused.kind, true);
+    }
+  }
+  expect(Object.fromEntries(wanted)).toEqual({
+    'language switch': true,
+    'nav link': true,
+    'chart reader': true
+  });
+});
