@@ -6,15 +6,34 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Manifest } from '../src/lib/catalog/types';
+import type { DatasetManifest, Manifest } from '../src/lib/catalog/types';
 import { startNodeEngine } from '../src/lib/db/node-engine';
-import { seriesSql, type SeriesRequest } from '../src/lib/query/series';
+import { planExplore } from '../src/lib/explore/plan';
+import { seriesSql } from '../src/lib/query/series';
 import { snapshotFromTable, type QuerySnapshot } from '../src/lib/query/snapshot';
+import { transformSql } from '../src/lib/query/transforms';
+import { defaultViewState } from '../src/lib/state/defaults';
 import { HOME_VIEW } from '../src/routes/home-view';
 
-/** Every view shipped with a snapshot: file name → the request the page runs. */
-export const SNAPSHOT_VIEWS: Record<string, SeriesRequest> = {
-  home: HOME_VIEW
+/** A view shipped with a snapshot: the dataset it reads and the SQL its page runs. */
+export interface SnapshotView {
+  table: string;
+  sql(dataset: DatasetManifest): string;
+}
+
+/** The SQL /explore?ds=<id> runs for a dataset's default view, as ExploreView builds it. */
+function exploreDefaultSql(dataset: DatasetManifest): string {
+  const plan = planExplore(defaultViewState(dataset.id, dataset), dataset, null);
+  if ('error' in plan) throw new Error(plan.error);
+  const query = transformSql(plan.request, plan.spec);
+  if ('error' in query) throw new Error(query.error);
+  return query.sql;
+}
+
+/** Every view shipped with a snapshot, by file name. */
+export const SNAPSHOT_VIEWS: Record<string, SnapshotView> = {
+  home: { table: HOME_VIEW.table, sql: () => seriesSql(HOME_VIEW) },
+  'explore-crim_off_cat': { table: 'crim_off_cat', sql: exploreDefaultSql }
 };
 
 /** Answers every snapshot view from the Arrow files and manifest in `datasetsDir`. */
@@ -24,12 +43,16 @@ export async function computeSnapshots(datasetsDir: string): Promise<Map<string,
   ) as Manifest;
   const engine = await startNodeEngine();
   const snapshots = new Map<string, QuerySnapshot>();
-  for (const [name, request] of Object.entries(SNAPSHOT_VIEWS)) {
-    const dataset = manifest.datasets.find((d) => d.id === request.table);
-    if (!dataset) throw new Error(`Snapshot ${name}: there is no dataset “${request.table}”.`);
-    const ipc = new Uint8Array(await readFile(path.join(datasetsDir, dataset.file)));
-    await engine.insertArrowIpc(dataset.id, ipc);
-    const sql = seriesSql(request);
+  const loaded = new Set<string>();
+  for (const [name, view] of Object.entries(SNAPSHOT_VIEWS)) {
+    const dataset = manifest.datasets.find((d) => d.id === view.table);
+    if (!dataset) throw new Error(`Snapshot ${name}: there is no dataset “${view.table}”.`);
+    if (!loaded.has(dataset.id)) {
+      const ipc = new Uint8Array(await readFile(path.join(datasetsDir, dataset.file)));
+      await engine.insertArrowIpc(dataset.id, ipc);
+      loaded.add(dataset.id);
+    }
+    const sql = view.sql(dataset);
     snapshots.set(name, snapshotFromTable(sql, dataset, await engine.query(sql)));
   }
   return snapshots;

@@ -3,8 +3,8 @@ import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 
 /** Every drawn point: series, period, value, flag and where it sits on screen. */
-async function drawnPoints(page: Page): Promise<string[]> {
-  return page.locator('figure.home-chart g.series circle.point').evaluateAll((circles) =>
+async function drawnPoints(page: Page, figure: string): Promise<string[]> {
+  return page.locator(`${figure} g.series circle.point`).evaluateAll((circles) =>
     circles.map((c) =>
       ['series', 'period', 'value', 'flag']
         .map((key) =>
@@ -41,13 +41,13 @@ test('the home chart is drawn from the build snapshot before DuckDB starts, then
   await expect(
     figure.locator('g.series[data-series="RO"] circle[data-period="2008"]')
   ).toHaveAttribute('data-value', published as string);
-  const fromSnapshot = await drawnPoints(page);
+  const fromSnapshot = await drawnPoints(page, 'figure.home-chart');
   expect(fromSnapshot.length).toBeGreaterThan(60);
   await expect.poll(() => wasmRequested).toBe(true);
 
   release();
   await expect(figure).toHaveAttribute('data-source', 'live');
-  expect(await drawnPoints(page)).toEqual(fromSnapshot);
+  expect(await drawnPoints(page, 'figure.home-chart')).toEqual(fromSnapshot);
 
   const marks = await page.evaluate(() =>
     performance.getEntriesByType('mark').map((mark) => mark.name)
@@ -63,4 +63,30 @@ test('the home chart is drawn from the build snapshot before DuckDB starts, then
   expect(marks.indexOf('cooperare:snapshot-drawn')).toBeLessThan(
     marks.indexOf('cooperare:engine-ready')
   );
+});
+
+test('the explorer permalink of a dataset draws its default view from the snapshot, then live with the same points', async ({
+  page
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  await page.goto('/explore?ds=crim_off_cat');
+  const figure = page.getByTestId('explore-view');
+  await expect(figure).toHaveAttribute('data-source', 'snapshot');
+  const published = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0101,P_HTHAB,NO', '2011');
+  expect(published).toBe('2.26');
+  await expect(
+    figure.locator('g.series[data-series="NO"] circle[data-period="2011"]')
+  ).toHaveAttribute('data-value', published as string);
+  const fromSnapshot = await drawnPoints(page, '[data-testid="explore-view"]');
+  expect(fromSnapshot.length).toBeGreaterThan(40);
+
+  release();
+  await expect(figure).toHaveAttribute('data-source', 'live');
+  expect(await drawnPoints(page, '[data-testid="explore-view"]')).toEqual(fromSnapshot);
 });

@@ -1,55 +1,74 @@
 import type { DatasetManifest } from '../catalog/types';
-import { observationsFromTable, type ObservationRow } from './series';
 
-/** One result row of seriesSql, exactly as DuckDB returned it. */
-export interface SnapshotRow {
-  series: string;
-  time: string;
-  value: number | null;
-  flag: string | null;
-}
+/** A cell as JSON can keep it: DuckDB's BIGINTs become numbers, everything else is as given. */
+export type SnapshotCell = string | number | boolean | null;
 
 /**
- * A series query answered at build time, shipped inside the page's JavaScript so a default
- * view can be drawn before DuckDB has started. The SQL travels with the rows: a page only
- * uses a snapshot of the very query it is about to run live.
+ * A query answered at build time, shipped inside the page's JavaScript so a default view
+ * can be drawn before DuckDB has started. The SQL travels with the result: a page only uses
+ * a snapshot of the very query it is about to run live.
  */
 export interface QuerySnapshot {
   sql: string;
   /** The dataset's manifest entry, so the source line is right from the first paint. */
   dataset: DatasetManifest;
-  rows: SnapshotRow[];
+  rowCount: number;
+  /** The result's columns in DuckDB's order, one array of cells each. */
+  columns: Record<string, SnapshotCell[]>;
 }
 
-/** The snapshot of `sql`, built from the live result and the dataset it read. */
+/** What the result readers (observationsFromTable, transformedRowsFromTable) ask of a table. */
+export interface ColumnTable {
+  numRows: number;
+  getChild(name: string): { get(index: number): unknown } | null;
+}
+
+function cell(value: unknown): SnapshotCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  return String(value);
+}
+
+/** The snapshot of `sql` from the live result (an Arrow table) and the dataset it read. */
 export function snapshotFromTable(
   sql: string,
   dataset: DatasetManifest,
-  table: Parameters<typeof observationsFromTable>[0]
+  table: ColumnTable & { schema: { fields: { name: string }[] } }
 ): QuerySnapshot {
-  const rows = observationsFromTable(table).map(({ series, period, value, flag }) => ({
-    series,
-    time: period,
-    value,
-    flag
-  }));
-  return { sql, dataset, rows };
+  const columns: Record<string, SnapshotCell[]> = {};
+  for (const { name } of table.schema.fields) {
+    const column = table.getChild(name);
+    columns[name] = Array.from({ length: table.numRows }, (_, i) => cell(column?.get(i)));
+  }
+  return { sql, dataset, rowCount: table.numRows, columns };
 }
 
 /**
- * The snapshot's rows as observations when it answers exactly `sql`; null when the query
- * has changed since the build, so the caller waits for the live result instead of
- * showing numbers of another view.
+ * The snapshot as a table the result readers accept, when it answers exactly `sql`; null
+ * when the query has changed since the build, so the caller waits for the live result
+ * instead of showing numbers of another view.
  */
-export function snapshotObservations(
-  snapshot: QuerySnapshot,
-  sql: string
-): ObservationRow[] | null {
+export function snapshotTable(snapshot: QuerySnapshot, sql: string): ColumnTable | null {
   if (snapshot.sql !== sql) return null;
-  return snapshot.rows.map(({ series, time, value, flag }) => ({
-    series,
-    period: time,
-    value,
-    flag
-  }));
+  return {
+    numRows: snapshot.rowCount,
+    getChild(name) {
+      const column = Object.hasOwn(snapshot.columns, name) ? snapshot.columns[name] : null;
+      return column ? { get: (index: number) => column[index] } : null;
+    }
+  };
+}
+
+/** The first of `snapshots` that answers exactly `sql`, as a table; null when none does. */
+export function findSnapshotTable(
+  snapshots: readonly QuerySnapshot[],
+  sql: string
+): { table: ColumnTable; dataset: DatasetManifest } | null {
+  for (const snapshot of snapshots) {
+    const table = snapshotTable(snapshot, sql);
+    if (table) return { table, dataset: snapshot.dataset };
+  }
+  return null;
 }
