@@ -21,7 +21,8 @@ const config = {
         'default-src': ['self'],
         'script-src': ['self', 'wasm-unsafe-eval'],
         'worker-src': ['self', 'blob:'],
-        'connect-src': ['self'],
+        // Eurostat's API, for "Add a Eurostat table by code" on /data: asked only on a click.
+        'connect-src': ['self', 'https://ec.europa.eu'],
         'img-src': ['self', 'data:', 'blob:'],
         'style-src': ['self', 'unsafe-inline'],
         'font-src': ['self'],
