@@ -27,7 +27,10 @@ export async function listDatasets(): Promise<DatasetManifest[]> {
     loadShippedManifest().then((m) => m.datasets),
     importedDatasetSource().list()
   ]);
-  return [...shipped, ...imported];
+  // An import that the user chose to put in place of a shipped table hides the shipped one
+  // (deleting the import brings it back).
+  const importedIds = new Set(imported.map((d) => d.id));
+  return [...shipped.filter((d) => !importedIds.has(d.id)), ...imported];
 }
 
 export async function getDataset(id: string): Promise<DatasetManifest | null> {

@@ -1,0 +1,141 @@
+/**
+ * The steps of one import as the /data page shows them: running (with its stage), asking for
+ * a column mapping, asking replace-or-keep-both, then a message. Files dropped together are
+ * imported one after the other. Nothing is added to the catalogue until a file is parsed
+ * whole and kept, so a failed or cancelled import changes nothing.
+ */
+
+import {
+  startImport,
+  type ImportJob,
+  type ImportStage,
+  type ParsedImport
+} from '$lib/ingest/import-client';
+import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
+import { importedId, keepBothId, keepImport, takenIds } from './import-dataset';
+import type { SaveOutcome } from './imported-store';
+
+export type ImportNotice =
+  | { kind: 'failed'; file: string; problem: string }
+  | { kind: 'too-large'; file: string; detail: string }
+  | { kind: 'cancelled'; file: string }
+  | { kind: 'imported'; file: string; id: string; rows: number; saved: SaveOutcome };
+
+export type ImportStep =
+  | { kind: 'idle' }
+  | { kind: 'running'; file: string; stage: ImportStage; fraction: number | null }
+  | { kind: 'mapping'; file: Blob; table: PlainTable }
+  | { kind: 'conflict'; parsed: ParsedImport; id: string; newId: string };
+
+export class ImportFlow {
+  step = $state<ImportStep>({ kind: 'idle' });
+  /** The last outcome, shown until the next import starts. */
+  notices = $state<ImportNotice[]>([]);
+  private job: ImportJob | null = null;
+  private queue: { file: Blob; name: string }[] = [];
+  private resolveConflict: ((choice: 'replace' | 'keep-both' | 'cancel') => void) | null = null;
+
+  get busy(): boolean {
+    return this.step.kind !== 'idle';
+  }
+
+  /** Imports files one after the other. */
+  importFiles(files: readonly { file: Blob; name: string }[]): void {
+    if (files.length === 0) return;
+    this.queue.push(...files);
+    if (!this.busy) {
+      this.notices = [];
+      void this.next();
+    }
+  }
+
+  private async next(): Promise<void> {
+    const item = this.queue.shift();
+    if (!item) {
+      this.step = { kind: 'idle' };
+      return;
+    }
+    await this.run(item.file, item.name, null);
+  }
+
+  /** The user's mapping for the table now waiting for one. */
+  async applyMapping(mapping: ColumnMapping): Promise<void> {
+    if (this.step.kind !== 'mapping') return;
+    const { file, table } = this.step;
+    await this.run(file, table.fileName, mapping);
+  }
+
+  cancel(): void {
+    const step = this.step;
+    if (step.kind === 'running') this.job?.cancel();
+    else if (step.kind === 'conflict') this.resolveConflict?.('cancel');
+    else if (step.kind === 'mapping') {
+      this.notices = [...this.notices, { kind: 'cancelled', file: step.table.fileName }];
+      void this.next();
+    }
+  }
+
+  choose(choice: 'replace' | 'keep-both'): void {
+    this.resolveConflict?.(choice);
+  }
+
+  private async run(file: Blob, name: string, mapping: ColumnMapping | null): Promise<void> {
+    this.step = { kind: 'running', file: name, stage: 'reading', fraction: 0 };
+    this.job = startImport(file, name, mapping, (stage, fraction) => {
+      if (this.step.kind === 'running')
+        this.step = { kind: 'running', file: name, stage, fraction };
+    });
+    const outcome = await this.job.outcome;
+    this.job = null;
+    if (outcome.kind === 'mapping') {
+      this.step = { kind: 'mapping', file, table: outcome.table };
+      return;
+    }
+    if (outcome.kind === 'cancelled')
+      this.notices = [...this.notices, { kind: 'cancelled', file: name }];
+    else if (outcome.kind === 'failed')
+      this.notices = [
+        ...this.notices,
+        outcome.tooLarge
+          ? { kind: 'too-large', file: name, detail: outcome.message }
+          : { kind: 'failed', file: name, problem: outcome.message }
+      ];
+    else await this.keep(outcome.parsed, name);
+    await this.next();
+  }
+
+  private async keep(parsed: ParsedImport, name: string): Promise<void> {
+    const taken = await takenIds();
+    let id = importedId(parsed.tableCode, parsed.fileName);
+    if (taken.has(id)) {
+      const newId = keepBothId(id, taken);
+      const choice = await new Promise<'replace' | 'keep-both' | 'cancel'>((resolve) => {
+        this.resolveConflict = resolve;
+        this.step = { kind: 'conflict', parsed, id, newId };
+      });
+      this.resolveConflict = null;
+      if (choice === 'cancel') {
+        this.notices = [...this.notices, { kind: 'cancelled', file: name }];
+        return;
+      }
+      if (choice === 'keep-both') id = newId;
+    }
+    this.step = { kind: 'running', file: name, stage: 'storing', fraction: null };
+    try {
+      const saved = await keepImport(id, parsed);
+      this.notices = [
+        ...this.notices,
+        { kind: 'imported', file: name, id, rows: parsed.description.rowCount, saved }
+      ];
+    } catch (error) {
+      this.notices = [
+        ...this.notices,
+        {
+          kind: 'failed',
+          file: name,
+          problem: error instanceof Error ? error.message : String(error)
+        }
+      ];
+    }
+  }
+}
