@@ -7,6 +7,7 @@ import { toChartSeries } from '../src/lib/charts/series';
 import { getEngine } from '../src/lib/db/browser-engine';
 import { longDatasetToIpc } from '../src/lib/ingest/arrow';
 import { readEurostatTsv } from '../src/lib/ingest/eurostat-tsv';
+import { readRemoteParquet, type ParquetSelection } from '../src/lib/ingest/remote-parquet';
 import { observationsFromTable, seriesSql, type SeriesRequest } from '../src/lib/query/series';
 
 /** A small deterministic generator, so every run asks the same 30 questions. */
@@ -162,12 +163,20 @@ async function importTsv(megabytes: number) {
   };
 }
 
+/** A filtered read of a Parquet file on the server, with what it cost in bytes. */
+async function remoteParquet(url: string, selection: ParquetSelection) {
+  const start = performance.now();
+  const { rows, cost } = await readRemoteParquet(url, selection);
+  return { rows: rows.length, cost, ms: performance.now() - start };
+}
+
 const lab = {
   ready: () => getEngine().then(() => true),
   loadShipped,
   selections,
   generateLarge,
-  importTsv
+  importTsv,
+  remoteParquet
 };
 
 /** What scripts/bench.ts may call in this page. */

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -10,13 +10,15 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild, type Plugin } from 'esbuild';
+import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 import type { Lab } from '../bench/lab';
 
@@ -35,6 +37,8 @@ const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
 const LARGE_ROWS = 10_000_000;
 const IMPORT_MB = 200;
 const SELECTIONS = 30;
+const PARQUET_BYTES = 500e6;
+const PARQUET_FILE = '/tmp/cooperare-bench-data/long-500mb.parquet';
 
 // ---------------------------------------------------------------- small statistics
 
@@ -161,33 +165,16 @@ interface ColdRun {
   responseEnd: number;
 }
 
-/**
- * Marks of the first chart that appears, written by a MutationObserver for pages that set no
- * performance marks of their own (the explorer): the time the selector first matches.
- */
-function observeFirstMatch(selector: string, mark: string): string {
-  return `(() => {
-    const seen = () => document.querySelector(${JSON.stringify(selector)});
-    const observer = new MutationObserver(() => {
-      if (seen()) { performance.mark(${JSON.stringify(mark)}); observer.disconnect(); }
-    });
-    document.addEventListener('DOMContentLoaded', () =>
-      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true }));
-  })();`;
-}
-
 /** One cold load in a fresh context (empty cache, no compiled wasm kept), until `doneMark`. */
 async function coldLoad(
   browser: Browser,
   url: string,
   doneMark: string,
-  initScript?: string,
-  serviceWorkers: 'allow' | 'block' = 'allow'
+  serviceWorkers: 'allow' | 'block'
 ): Promise<ColdRun> {
   const context = await browser.newContext({ serviceWorkers });
   try {
     const page = await context.newPage();
-    if (initScript) await page.addInitScript(initScript);
     await page.goto(url);
     await page.waitForFunction(
       (names) => names.some((name) => performance.getEntriesByName(name).length > 0),
@@ -231,7 +218,6 @@ async function phases(
   url: string,
   firstChartMark: string,
   doneMark: string,
-  initScript?: string,
   serviceWorkers: 'allow' | 'block' = 'allow'
 ): Promise<Phases> {
   const samples: Record<string, number[]> = {
@@ -242,7 +228,7 @@ async function phases(
   };
   const detail: Record<string, number[]> = {};
   for (let i = 0; i < RUNS; i++) {
-    const { marks } = await coldLoad(browser, url, doneMark, initScript, serviceWorkers);
+    const { marks } = await coldLoad(browser, url, doneMark, serviceWorkers);
     if (marks['cooperare:failed'] !== undefined) throw new Error(`${url} failed to load.`);
     samples.firstChart.push(marks[firstChartMark] ?? NaN);
     samples.engineReady.push(marks['cooperare:engine-ready'] ?? NaN);
@@ -412,6 +398,105 @@ async function importThroughput(browser: Browser, origin: string) {
   };
 }
 
+// ---------------------------------------------------------------- remote Parquet
+
+/**
+ * A long table of about 500 MB as Parquet (40 geos × 20 offence codes × 2 units × 3 sexes ×
+ * 14 age groups × 1 800 days, sorted by geo, row groups of a million rows, statistics on),
+ * written once with hyparquet-writer and kept in /tmp between bench runs.
+ */
+async function largeParquet(): Promise<string> {
+  const existing = await stat(PARQUET_FILE).catch(() => null);
+  if (existing && existing.size > PARQUET_BYTES * 0.9) return PARQUET_FILE;
+  await mkdir(path.dirname(PARQUET_FILE), { recursive: true });
+  const days = 1800;
+  const perGeo = 20 * 2 * 3 * 14 * days;
+  const total = 40 * perGeo;
+  const chunkRows = 1_000_000;
+  const next = (() => {
+    let state = 99;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+  })();
+  const dayNames = Array.from({ length: days }, (_, d) =>
+    new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)
+  );
+  const chunk = (start: number, count: number) => {
+    const geo: string[] = new Array(count);
+    const iccs: string[] = new Array(count);
+    const unit: string[] = new Array(count);
+    const sex: string[] = new Array(count);
+    const age: string[] = new Array(count);
+    const time: string[] = new Array(count);
+    const value = new Float64Array(count);
+    const flag: (string | null)[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const r = start + k;
+      let rest = r % perGeo;
+      time[k] = dayNames[rest % days];
+      rest = Math.floor(rest / days);
+      age[k] = `Y${(rest % 14) * 5}`;
+      rest = Math.floor(rest / 14);
+      sex[k] = ['F', 'M', 'T'][rest % 3];
+      rest = Math.floor(rest / 3);
+      unit[k] = rest % 2 === 0 ? 'NR' : 'P_HTHAB';
+      iccs[k] = `ICCS${String(Math.floor(rest / 2) % 20).padStart(4, '0')}`;
+      geo[k] = `G${String(Math.floor(r / perGeo)).padStart(2, '0')}`;
+      value[k] = Math.round(next() * 1e7) / 100;
+      flag[k] = r % 31 === 0 ? 'p' : null;
+    }
+    return [
+      { name: 'geo', data: geo },
+      { name: 'iccs', data: iccs },
+      { name: 'unit', data: unit },
+      { name: 'sex', data: sex },
+      { name: 'age', data: age },
+      { name: 'time', data: time },
+      { name: 'value', data: value },
+      { name: 'flag', data: flag }
+    ];
+  };
+  const types = ['STRING', 'STRING', 'STRING', 'STRING', 'STRING', 'STRING', 'DOUBLE', 'STRING'];
+  const schema = schemaFromColumnData({
+    columnData: chunk(0, 1).map((c, i) => ({ ...c, type: types[i] as 'STRING' }))
+  });
+  const partial = `${PARQUET_FILE}.partial`;
+  const writer = new ParquetWriter({ writer: fileWriter(partial), schema });
+  // Rows go in geo order until the file reaches its size: the last geos are left out.
+  for (let start = 0; start < total && statSync(partial).size < PARQUET_BYTES; start += chunkRows)
+    await writer.write({
+      columnData: chunk(start, Math.min(chunkRows, total - start)),
+      rowGroupSize: chunkRows
+    });
+  writer.finish();
+  await copyFile(partial, PARQUET_FILE);
+  await rm(partial);
+  return PARQUET_FILE;
+}
+
+async function remoteParquet(browser: Browser, origin: string) {
+  const file = await largeParquet();
+  const served = path.join(BUILD_DIR, 'bench', 'long.parquet');
+  await rm(served, { force: true });
+  await link(file, served).catch(() => copyFile(file, served));
+  const page = await openLab(browser, origin);
+  try {
+    const selection = {
+      columns: ['geo', 'iccs', 'unit', 'time', 'value', 'flag'],
+      filters: { geo: ['G07'], iccs: ['ICCS0003'], unit: ['NR'] }
+    };
+    const result = await page.evaluate(
+      ({ url, selection }) => window.lab.remoteParquet(url, selection),
+      { url: `${origin}/bench/long.parquet`, selection }
+    );
+    return { file: path.basename(file), fileBytes: statSync(file).size, selection, ...result };
+  } finally {
+    await page.context().close();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 type Verdict = { target: string; value: number; limit: number; pass: boolean; by: string };
@@ -442,6 +527,11 @@ function atLeast(target: string, value: number, limit: number, unit: string): Ve
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '–');
 const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 
+function parquetLine(parquet: Awaited<ReturnType<typeof remoteParquet>>): string {
+  const { cost } = parquet;
+  return `remote Parquet ${(parquet.fileBytes / 1e6).toFixed(0)} MB, filter ${JSON.stringify(parquet.selection.filters)}: read ${(cost.bytesRead / 1e6).toFixed(1)} MB (${((cost.bytesRead / parquet.fileBytes) * 100).toFixed(1)}% of the file; footer ${(cost.footerBytes / 1e3).toFixed(0)} KB) in ${cost.requests} range requests, ${cost.rowGroupsRead} of ${cost.rowGroups} row groups, ${parquet.rows} rows in ${ms(parquet.ms)}`;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   if (!argv.includes('--no-build')) {
@@ -452,6 +542,10 @@ async function main(): Promise<void> {
   const { origin, server } = await serve();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
+    if (option('only') === 'parquet') {
+      console.log(parquetLine(await remoteParquet(browser, origin)));
+      return;
+    }
     console.log(`Serving ${BUILD_DIR} at ${origin}; ${RUNS} cold runs per page.`);
     const [wasm, worker, data] = await Promise.all([
       asset('duckdb-eh', '.wasm'),
@@ -472,7 +566,6 @@ async function main(): Promise<void> {
       `${origin}/`,
       'cooperare:snapshot-drawn',
       'cooperare:chart-drawn',
-      undefined,
       'block'
     );
     const hasExplore = await stat(path.join(root, 'src', 'routes', 'explore'))
@@ -482,9 +575,8 @@ async function main(): Promise<void> {
       ? await phases(
           browser,
           `${origin}/explore?ds=crim_off_cat`,
-          'bench:explore-chart',
-          'bench:explore-chart',
-          observeFirstMatch('[data-testid="explore-view"] svg circle', 'bench:explore-chart')
+          'cooperare:snapshot-drawn',
+          'cooperare:chart-drawn'
         )
       : null;
     console.log('Measuring bytes of the first load …');
@@ -493,6 +585,8 @@ async function main(): Promise<void> {
     const interaction = await interactions(browser, origin);
     console.log('Measuring import …');
     const imported = SKIP.has('import') ? null : await importThroughput(browser, origin);
+    console.log('Measuring a filtered read of remote Parquet …');
+    const parquet = SKIP.has('parquet') ? null : await remoteParquet(browser, origin);
 
     const floorMs = floor.chartDrawn;
     const verdicts: Verdict[] = [
@@ -562,6 +656,7 @@ async function main(): Promise<void> {
       lines.push(
         `import ${(imported.bytes / 1e6).toFixed(0)} MB Eurostat TSV, ${imported.rows.toLocaleString('en')} rows: ${imported.mbPerSecond.toFixed(1)} MB/s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s (median ${ms(imported.medianMs)}; read ${ms(median(imported.runs.map((r) => r.readMs)))}, Arrow ${ms(median(imported.runs.map((r) => r.arrowMs)))}, insert ${ms(median(imported.runs.map((r) => r.insertMs)))})`
       );
+    if (parquet) lines.push(parquetLine(parquet));
     lines.push(
       `first load of /: total ${kb(transfer.total)} · JS without DuckDB ${kb(transfer.jsWithoutDuckdb)} (${kb(transfer.jsWithoutDuckdbGzip)} gzip) · DuckDB JS ${kb(transfer.duckdbJs)} (${kb(transfer.duckdbJsGzip)} gzip) · wasm ${kb(transfer.wasm)} · data ${kb(transfer.data)} · other ${kb(transfer.other)}`
     );
@@ -584,6 +679,7 @@ async function main(): Promise<void> {
       transfer,
       interaction,
       import: imported,
+      parquet,
       verdicts,
       table: lines
     };
