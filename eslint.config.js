@@ -36,6 +36,8 @@ export default ts.config(
     ignores: [
       'build/',
       '.svelte-kit/',
+      // Side-by-side builds (KIT_OUT_DIR) and the bench's build.
+      '.svelte-kit-*/',
       'node_modules/',
       'datasets/',
       'test-results/',

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Manifest } from '../../src/lib/catalog/types';
+
+/**
+ * Every view on every shipped dataset: each dataset opens in the explorer and every tab
+ * shows its chart, map, table or sources without an error. The detailed value checks live
+ * in explore.test.ts; this test guards the breadth.
+ */
+const manifest = JSON.parse(readFileSync('datasets/manifest.json', 'utf8')) as Manifest;
+
+test.describe.configure({ timeout: 240_000 });
+
+async function settled(page: Page): Promise<void> {
+  const view = page.getByTestId('explore-view');
+  await expect(view).toBeVisible({ timeout: 120_000 });
+  await expect(view.locator('.loading')).toHaveCount(0, { timeout: 120_000 });
+}
+
+for (const dataset of manifest.datasets) {
+  test(`${dataset.id}: every view renders`, async ({ page }) => {
+    await page.goto(`/explore?ds=${dataset.id}`);
+    await settled(page);
+    const tabs = page.getByRole('tab');
+    const names = (await tabs.allInnerTexts()).map((name) => name.trim());
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
+      await page.getByRole('tab', { name, exact: true }).click();
+      await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute(
+        'aria-selected',
+        'true'
+      );
+      await settled(page);
+      const view = page.getByTestId('explore-view');
+      await expect(view.getByRole('alert')).toHaveCount(0);
+      await expect(
+        view.locator('svg[role="img"], table, [data-testid="sources"]').first(),
+        `${dataset.id}, ${name}: nothing drawn`
+      ).toBeVisible();
+      await expect(page).toHaveURL(/ds=/);
+    }
+    // A reload reproduces the last view.
+    const url = page.url();
+    await page.reload();
+    await settled(page);
+    expect(page.url()).toBe(url);
+  });
+}
