@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+const RAW_FILE = 'eurostat/estat_crim_off_cat.tsv';
+const QUERY = 'ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&time=2008..2022';
+const COUNTRIES = { RO: 'Romania', NO: 'Norway', BG: 'Bulgaria' } as const;
+const YEARS = Array.from({ length: 15 }, (_, i) => String(2008 + i));
+
+/** The published value of a cell, or null where the file has ':' (flags after a space dropped). */
+function published(geo: string, year: string): number | null {
+  const cell = rawTsvCell(RAW_FILE, `A,ICCS0501,P_HTHAB,${geo}`, year);
+  const number = cell?.split(' ')[0];
+  return !number || number === ':' ? null : Number(number);
+}
+
+/** The explorer view drawn from DuckDB, with its share menu open. */
+async function openView(page: Page, view: string): Promise<Locator> {
+  // The live query needs DuckDB started: on a busy machine that can take a while.
+  test.slow();
+  await page.goto(`/explore?${QUERY}&view=${view}`);
+  const figure = page.getByTestId('explore-view');
+  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
+  await figure.getByTestId('share-toggle').click();
+  return figure;
+}
+
+async function download(page: Page, figure: Locator, testId: string): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByTestId(testId).click()
+  ]);
+  return readFileSync(await file.path(), 'utf8');
+}
+
+/** The cells of one CSV line, RFC 4180 quoting undone. */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  return [...cells, cell];
+}
+
+/** The data lines of a downloaded CSV as records (the text block after the blank line left out). */
+function csvRecords(csv: string): Record<string, string>[] {
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  const header = csvCells(lines[0]);
+  return lines
+    .slice(1, lines.indexOf(''))
+    .map((line) => Object.fromEntries(csvCells(line).map((cell, i) => [header[i], cell])));
+}
+
+test('line view: the CSV holds the published values and the SVG its title, source and series', async ({
+  page
+}) => {
+  const figure = await openView(page, 'line');
+  const title = (await figure.locator('h2').textContent())?.trim() ?? '';
+  expect(title).toContain('2008–2022');
+
+  const records = csvRecords(await download(page, figure, 'download-csv'));
+  for (const [geo, name] of Object.entries(COUNTRIES))
+    for (const year of YEARS) {
+      const row = records.find((r) => r.geo_code === geo && r.time === year);
+      const value = published(geo, year);
+      if (value === null) {
+        if (row) expect(row.value, `${geo} ${year}`).toBe('');
+        continue;
+      }
+      expect(row, `${geo} ${year}`).toBeDefined();
+      expect(Number(row?.value), `${geo} ${year}`).toBe(value);
+      expect(row).toMatchObject({
+        dataset: 'crim_off_cat',
+        iccs_code: 'ICCS0501',
+        unit_code: 'P_HTHAB',
+        geo_label: name
+      });
+    }
+  expect(records.every((r) => r.geo_code in COUNTRIES)).toBe(true);
+  expect(published('RO', '2014')).toBe(256.26);
+
+  const svg = await download(page, figure, 'download-svg');
+  expect(svg).toContain(title);
+  expect(svg).toContain('Eurostat (crim_off_cat)');
+  for (const name of Object.values(COUNTRIES)) expect(svg).toContain(name);
+});
+
+test('bars view: the CSV has one row per country for 2022', async ({ page }) => {
+  const figure = await openView(page, 'bars');
+  const records = csvRecords(await download(page, figure, 'download-csv'));
+  expect(records.map((r) => r.geo_code).sort()).toEqual(['BG', 'NO', 'RO']);
+  expect(records.every((r) => r.time === '2022')).toBe(true);
+  for (const geo of Object.keys(COUNTRIES)) {
+    const value = published(geo, '2022');
+    const row = records.find((r) => r.geo_code === geo);
+    expect(row?.value === '' ? null : Number(row?.value), geo).toBe(value);
+  }
+  // Norway publishes nothing for 2022: it is kept as a missing value, not dropped.
+  expect(published('NO', '2022')).toBeNull();
+
+  const svg = await download(page, figure, 'download-svg');
+  for (const name of Object.values(COUNTRIES)) expect(svg).toContain(name);
+});
+
+test('small multiples: one SVG with every panel and its series name', async ({ page }) => {
+  const figure = await openView(page, 'multiples');
+  const svg = await download(page, figure, 'download-svg');
+  expect(svg.match(/<g class="panel"/g)).toHaveLength(3);
+  for (const name of Object.values(COUNTRIES)) expect(svg).toContain(`>${name}</text>`);
+});
+
+test('map view: the SVG carries the legend, the CSV the 2022 values', async ({ page }) => {
+  const figure = await openView(page, 'map');
+  await expect(figure.getByTestId('choropleth-map')).toBeVisible({ timeout: 30_000 });
+  const svg = await download(page, figure, 'download-svg');
+  // The classes run from the lowest value drawn (Bulgaria) to the highest (Romania).
+  const legend = svg.match(/<g class="map-legend".*?<\/g><\/g>/)?.[0] ?? '';
+  expect(legend).toContain(`>${published('BG', '2022')} – `);
+  expect(legend).toContain(` – ${published('RO', '2022')}<`);
+  expect(legend).toContain('>no data<');
+  expect(svg).toContain('Boundaries: © EuroGeographics');
+  const records = csvRecords(await download(page, figure, 'download-csv'));
+  expect(records.every((r) => r.time === '2022')).toBe(true);
+  expect(Number(records.find((r) => r.geo_code === 'RO')?.value)).toBe(published('RO', '2022'));
+});
+
+test('the embedded view has no share menu and is titled after its chart', async ({ page }) => {
+  test.slow();
+  await page.goto(`/embed?${QUERY}&view=line`);
+  const figure = page.getByTestId('explore-view');
+  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
+  const title = (await figure.locator('h2').textContent())?.trim() ?? '';
+  await expect(page).toHaveTitle(title);
+  await expect(page.getByTestId('share-toggle')).toHaveCount(0);
+  await expect(page.getByTestId('embed-full-view')).toBeVisible();
+});
+
+test('the indicator page shares its trend: its link, no embed, a CSV with the title', async ({
+  page
+}) => {
+  test.slow();
+  await page.goto('/programme/indicator/theft');
+  const panel = page.locator('article[data-indicator=theft]');
+  await expect(panel.getByTestId('latest')).toContainText('(2022)', { timeout: 90_000 });
+  const title = (await panel.locator('h3').first().textContent())?.trim() ?? '';
+  await panel.getByTestId('share-toggle').click();
+  await expect(panel.getByTestId('share-link')).toHaveValue(/\/programme\/indicator\/theft$/);
+  await expect(panel.getByTestId('share-embed')).toHaveCount(0);
+  const csv = await download(page, panel, 'download-csv');
+  expect(csv).toContain(title);
+  const latest = rawTsvCell(RAW_FILE, 'A,ICCS0502,P_HTHAB,RO', '2022');
+  const row = csvRecords(csv).find((r) => r.time === '2022');
+  expect(row).toMatchObject({ geo_code: 'RO', value: String(Number(latest)) });
+});
