@@ -4,6 +4,7 @@ import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from './types';
+import { m } from '../i18n';
 import { catalogVersion } from './catalog-version.svelte';
 
 /**
@@ -41,10 +42,10 @@ const loaded = new Map<string, Promise<SqlEngine>>();
 
 async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
   const url = shippedDataUrl(dataset.file);
-  if (!url) throw new Error(`The data file of “${dataset.id}” is missing from this build.`);
+  if (!url) throw new Error(m.a11y_loading_file_missing({ id: dataset.id }));
   const response = await fetch(url);
   if (!response.ok)
-    throw new Error(`The data of “${dataset.id}” could not be loaded (${response.status}).`);
+    throw new Error(m.a11y_loading_file_failed({ id: dataset.id, status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -57,7 +58,7 @@ export function ensureTable(id: string): Promise<SqlEngine> {
   if (!pending) {
     pending = (async () => {
       const [engine, dataset] = await Promise.all([getEngine(), getDataset(id)]);
-      if (!dataset) throw new Error(`There is no dataset “${id}”.`);
+      if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id }));
       const ipc =
         dataset.origin === 'shipped'
           ? await fetchShipped(dataset)

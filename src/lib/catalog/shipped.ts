@@ -1,3 +1,4 @@
+import { m } from '../i18n';
 import type { DatasetManifest, Manifest } from './types';
 
 // The datasets build writes datasets/; Vite serves each file from the app's own origin
@@ -23,10 +24,9 @@ let manifest: Promise<Manifest> | null = null;
 /** The shipped manifest, fetched once. */
 export function loadShippedManifest(): Promise<Manifest> {
   const url = manifestUrls['/datasets/manifest.json'];
-  if (!url) return Promise.reject(new Error('This build ships no datasets/manifest.json.'));
+  if (!url) return Promise.reject(new Error(m.a11y_loading_manifest_missing()));
   manifest ??= fetch(url).then(async (response) => {
-    if (!response.ok)
-      throw new Error(`The dataset manifest could not be loaded (${response.status}).`);
+    if (!response.ok) throw new Error(m.a11y_loading_manifest_failed({ status: response.status }));
     return (await response.json()) as Manifest;
   });
   return manifest;

@@ -1,5 +1,6 @@
 import type { ChartSeries } from '../charts/types';
 import { summarizeSeries } from '../charts/summary';
+import type { Transform } from '../state/view-state';
 
 /** A change in % as a reader expects it: signed, whole percent unless small. */
 export function formatPercentChange(percent: number, format: (value: number) => string): string {
@@ -49,4 +50,14 @@ export function distinctNotes(
 /** “Per hundred thousand inhabitants” → “per hundred …” inside a title; acronyms stay. */
 export function lowerInitial(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Decimals shown for the values of a transform, or null when they are published values that
+ * must keep every digit: as published, and a rate the dataset publishes itself. An index
+ * reads in tenths (103,4); rates, percentages and averages in hundredths.
+ */
+export function computedDecimals(transform: Transform, computedRate: boolean): number | null {
+  if (transform === 'none' || (transform === 'rate' && !computedRate)) return null;
+  return transform === 'index' ? 1 : 2;
 }

@@ -44,3 +44,30 @@ export function formatDate(iso: string): string {
   }
   return format.format(date);
 }
+
+const computedFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A value the app computed (a rate per 100 000, an index, a percentage change, a growth rate),
+ * never a published one: those go through formatNumber and keep every digit. A division
+ * yields digits the data cannot support (11,705838), so a computed value shows exactly
+ * `decimals` places, which line up down a table column: 2 for rates and percentages, 1 for an
+ * index. Below 1 it keeps two significant digits instead, so that 0,0042 does not read as 0.
+ * The full value stays in the CSV download and in the title of its table cell.
+ */
+export function formatComputed(value: number, decimals = 2): string {
+  const locale = getLocale();
+  const small = value !== 0 && Math.abs(value) < 1;
+  const key = `${locale}:${small ? 's' : decimals}`;
+  let format = computedFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      INTL_LOCALE[locale],
+      small
+        ? { maximumSignificantDigits: 2 }
+        : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }
+    );
+    computedFormats.set(key, format);
+  }
+  return format.format(value);
+}

@@ -9,4 +9,6 @@ export {
   type Locale
 } from './locale.svelte';
 export { m } from './paraglide/messages.js';
-export { formatDate, formatNumber } from './format';
+export { formatComputed, formatDate, formatNumber } from './format';
+export { describeFlagLocalised } from './flag-text';
+export { noteText } from './link-notes';

@@ -1,3 +1,4 @@
+import { linkNote, type LinkNote } from './link-note';
 import { quoteForNote } from './note-text';
 import { PERMALINK_VERSION, type View } from './view-state';
 
@@ -16,7 +17,7 @@ export interface PermalinkMigration {
   /** What changed, for the documentation and the tests. */
   summary: string;
   /** Rewrites `params` in place; returns notes for anything it had to drop. */
-  migrate(params: URLSearchParams): string[];
+  migrate(params: URLSearchParams): LinkNote[];
 }
 
 /** Chart names of the first prototype's `chart=` parameter. */
@@ -40,13 +41,13 @@ function renameParam(
   legacy: string,
   current: string,
   rewrite: (value: string) => string = (value) => value
-): string[] {
+): LinkNote[] {
   const values = params.getAll(legacy);
   if (values.length === 0) return [];
   params.delete(legacy);
   if (params.has(current))
     return [
-      `The old setting ${quoteForNote(legacy)} was ignored: the link also gives “${current}”.`
+      linkNote('a11y_note_old_setting', { legacy: quoteForNote(legacy), current: `“${current}”` })
     ];
   for (const value of values) params.append(current, rewrite(value));
   return [];
@@ -82,11 +83,11 @@ export interface MigrationResult {
   params: URLSearchParams;
   /** Version the link was written in (after any correction). */
   fromVersion: number;
-  notes: string[];
+  notes: LinkNote[];
 }
 
 /** Reads `v`: absent means 0; unreadable or newer than this build means the current version. */
-function linkVersion(params: URLSearchParams): { version: number; notes: string[] } {
+function linkVersion(params: URLSearchParams): { version: number; notes: LinkNote[] } {
   const raw = params.get('v');
   if (raw === null || raw.trim() === '') return { version: 0, notes: [] };
   const text = raw.trim();
@@ -94,16 +95,17 @@ function linkVersion(params: URLSearchParams): { version: number; notes: string[
     return {
       version: PERMALINK_VERSION,
       notes: [
-        `The link version ${quoteForNote(raw)} was not understood; it was read as version ${PERMALINK_VERSION}.`
+        linkNote('a11y_note_version_unreadable', {
+          value: quoteForNote(raw),
+          version: PERMALINK_VERSION
+        })
       ]
     };
   const version = Number(text);
   if (version > PERMALINK_VERSION)
     return {
       version: PERMALINK_VERSION,
-      notes: [
-        `This link was made by a newer version of the explorer (v${version}); settings this version does not know are ignored.`
-      ]
+      notes: [linkNote('a11y_note_version_newer', { version })]
     };
   return { version, notes: [] };
 }

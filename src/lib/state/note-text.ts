@@ -28,11 +28,25 @@ export function quoteForNote(value: string): string {
   return `“${shown}”`;
 }
 
-/** “A”, “A” and “B”, “A”, “B”, “C” and 4 more. */
-export function quoteListForNote(values: readonly string[]): string {
+/** How a language joins a list: “A” and “B”; “A”, “B”, “C” and 4 more. */
+export interface ListWords {
+  and: (first: string, last: string) => string;
+  more: (first: string, count: number) => string;
+}
+
+const ENGLISH_LIST: ListWords = {
+  and: (first, last) => `${first} and ${last}`,
+  more: (first, count) => `${first} and ${count} more`
+};
+
+/** “A”, “A” and “B”, “A”, “B”, “C” and 4 more (or the same in `words`' language). */
+export function quoteListForNote(
+  values: readonly string[],
+  words: ListWords = ENGLISH_LIST
+): string {
   const quoted = values.slice(0, LISTED_VALUES).map(quoteForNote);
   const rest = values.length - quoted.length;
-  if (rest > 0) return `${quoted.join(', ')} and ${rest} more`;
+  if (rest > 0) return words.more(quoted.join(', '), rest);
   if (quoted.length === 1) return quoted[0];
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return words.and(quoted.slice(0, -1).join(', '), quoted[quoted.length - 1]);
 }

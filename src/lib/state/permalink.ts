@@ -1,7 +1,8 @@
 import type { DatasetManifest, DimensionManifest } from '../catalog/types';
 import { DEFAULT_DATASET_ID, defaultSelection, defaultViewState } from './defaults';
 import { migrateParams } from './migrations';
-import { quoteForNote, quoteListForNote, withoutHiddenCharacters } from './note-text';
+import { linkNote, type LinkNote } from './link-note';
+import { quoteForNote, withoutHiddenCharacters } from './note-text';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
 import {
   GEO_VIEWS,
@@ -28,24 +29,14 @@ const RESERVED: ReadonlySet<string> = new Set(RESERVED_PARAMS);
 const CODE_SHAPE = /^[A-Za-z0-9_.-]{1,60}$/;
 const DIMENSION_ID_SHAPE = /^[a-z][a-z0-9_]{0,39}$/;
 
-const VIEW_NAMES: Record<View, string> = {
-  line: 'line chart',
-  multiples: 'small multiples',
-  bars: 'bar chart',
-  slope: 'slope chart',
-  map: 'map',
-  table: 'table',
-  sources: 'sources'
-};
-
 export interface ParsedView {
   state: ViewState;
-  /** One short sentence per correction made to the link, safe to show as plain text. */
-  notes: string[];
+  /** One note per correction made to the link; noteText (src/lib/i18n) words it as plain text. */
+  notes: LinkNote[];
 }
 
 /** The first non-empty value of a parameter; a second, different value is noted and ignored. */
-function singleValue(params: URLSearchParams, name: string, notes: string[]): string | null {
+function singleValue(params: URLSearchParams, name: string, notes: LinkNote[]): string | null {
   const values = params
     .getAll(name)
     .map((value) => value.trim())
@@ -53,7 +44,11 @@ function singleValue(params: URLSearchParams, name: string, notes: string[]): st
   if (values.length === 0) return null;
   if (values.some((value) => value !== values[0]))
     notes.push(
-      `“${name}” was given ${values.length} times; the first, ${quoteForNote(values[0])}, was used.`
+      linkNote('a11y_note_repeated', {
+        name: `“${name}”`,
+        count: values.length,
+        value: quoteForNote(values[0])
+      })
     );
   return values[0];
 }
@@ -61,7 +56,7 @@ function singleValue(params: URLSearchParams, name: string, notes: string[]): st
 function chooseDataset(
   params: URLSearchParams,
   allDatasetIds: readonly string[],
-  notes: string[]
+  notes: LinkNote[]
 ): string {
   const fallback = allDatasetIds.includes(DEFAULT_DATASET_ID)
     ? DEFAULT_DATASET_ID
@@ -72,7 +67,12 @@ function chooseDataset(
     allDatasetIds.find((id) => id === raw) ??
     allDatasetIds.find((id) => id.toLowerCase() === raw.toLowerCase());
   if (match) return match;
-  notes.push(`Unknown dataset ${quoteForNote(raw)}; ${quoteForNote(fallback)} is shown instead.`);
+  notes.push(
+    linkNote('a11y_note_unknown_dataset', {
+      value: quoteForNote(raw),
+      fallback: quoteForNote(fallback)
+    })
+  );
   return fallback;
 }
 
@@ -110,11 +110,6 @@ function listedCodes(params: URLSearchParams, name: string): string[] {
     .filter((code) => code !== '');
 }
 
-function dimensionNoun(dimension: DimensionManifest, plural: boolean): string {
-  if (dimension.id === 'geo') return plural ? 'country codes' : 'country code';
-  return `“${dimension.label}” ${plural ? 'codes' : 'code'}`;
-}
-
 /**
  * Codes for one dimension: those the dataset has, in the link's order, without repeats.
  * Case is forgiven (`geo=ro`). Unknown codes are dropped with one note; if none is left the
@@ -124,7 +119,7 @@ function readSelection(
   params: URLSearchParams,
   dataset: DatasetManifest,
   dimension: DimensionManifest,
-  notes: string[]
+  notes: LinkNote[]
 ): string[] {
   const listed = listedCodes(params, dimension.id);
   if (listed.length === 0) return defaultSelection(dataset, dimension);
@@ -143,10 +138,18 @@ function readSelection(
     } else if (!picked.includes(known)) picked.push(known);
   }
   if (unknown.length > 0) {
-    const noun = dimensionNoun(dimension, unknown.length > 1);
-    const verb = unknown.length > 1 ? 'were' : 'was';
-    const fallback = picked.length === 0 ? ' The default selection is shown.' : '';
-    notes.push(`Unknown ${noun} ${quoteListForNote(unknown)} ${verb} ignored.${fallback}`);
+    const many = unknown.length > 1;
+    const note =
+      dimension.id === 'geo'
+        ? linkNote(many ? 'a11y_note_unknown_geo_many' : 'a11y_note_unknown_geo_one', {
+            values: unknown
+          })
+        : linkNote(many ? 'a11y_note_unknown_code_many' : 'a11y_note_unknown_code_one', {
+            dimension: `“${dimension.label}”`,
+            values: unknown
+          });
+    if (picked.length === 0) note.then = linkNote('a11y_note_default_selection');
+    notes.push(note);
   }
   return picked.length > 0 ? picked : defaultSelection(dataset, dimension);
 }
@@ -155,7 +158,7 @@ function readSelection(
 function readUncheckedSelections(
   params: URLSearchParams,
   datasetId: string,
-  notes: string[]
+  notes: LinkNote[]
 ): Record<string, string[]> {
   const selections: Record<string, string[]> = {};
   const dropped: string[] = [];
@@ -170,11 +173,8 @@ function readUncheckedSelections(
     }
   }
   if (Object.keys(selections).length > 0 || dropped.length > 0)
-    notes.push(
-      `The description of ${quoteForNote(datasetId)} is not loaded, so the codes in the link could not be checked.`
-    );
-  if (dropped.length > 0)
-    notes.push(`Unreadable settings ${quoteListForNote(dropped)} were ignored.`);
+    notes.push(linkNote('a11y_note_unchecked', { dataset: quoteForNote(datasetId) }));
+  if (dropped.length > 0) notes.push(linkNote('a11y_note_unreadable', { values: dropped }));
   return selections;
 }
 
@@ -183,8 +183,8 @@ function readChoice<T extends string>(
   name: string,
   allowed: readonly T[],
   fallback: T,
-  describe: (raw: string) => string,
-  notes: string[]
+  describe: (raw: string) => LinkNote,
+  notes: LinkNote[]
 ): T {
   const raw = singleValue(params, name, notes);
   if (raw === null) return fallback;
@@ -222,7 +222,10 @@ export function parseViewParams(
     );
     if (unknown.length > 0)
       notes.push(
-        `Unknown ${unknown.length > 1 ? 'settings' : 'setting'} ${quoteListForNote(unknown)} ${unknown.length > 1 ? 'were' : 'was'} ignored.`
+        linkNote(
+          unknown.length > 1 ? 'a11y_note_unknown_setting_many' : 'a11y_note_unknown_setting_one',
+          { values: unknown }
+        )
       );
   } else {
     state.selections = readUncheckedSelections(link, datasetId, notes);
@@ -240,13 +243,12 @@ export function parseViewParams(
     'view',
     VIEWS,
     'line',
-    (raw) => `Unknown view ${quoteForNote(raw)}; the line chart is shown.`,
+    (raw) => linkNote('a11y_note_unknown_view', { value: quoteForNote(raw) }),
     notes
   );
   if (GEO_VIEWS.has(state.view) && manifest && !manifest.dimensions.some((d) => d.id === 'geo')) {
-    notes.push(
-      `This dataset has no countries to draw on a ${VIEW_NAMES[state.view]}; the line chart is shown.`
-    );
+    // The map is the only view that needs countries (GEO_VIEWS).
+    notes.push(linkNote('a11y_note_map_needs_geo'));
     state.view = 'line';
   }
 
@@ -255,7 +257,7 @@ export function parseViewParams(
     'transform',
     TRANSFORMS,
     'none',
-    (raw) => `Unknown transformation ${quoteForNote(raw)}; the values are shown as published.`,
+    (raw) => linkNote('a11y_note_unknown_transform', { value: quoteForNote(raw) }),
     notes
   );
 
@@ -264,16 +266,14 @@ export function parseViewParams(
     'scale',
     SCALES,
     'linear',
-    (raw) => `Unknown scale ${quoteForNote(raw)}; a linear scale is used.`,
+    (raw) => linkNote('a11y_note_unknown_scale', { value: quoteForNote(raw) }),
     notes
   );
 
   const needsTwoPeriods =
     TWO_PERIOD_VIEWS.has(state.view) || TWO_PERIOD_TRANSFORMS.has(state.transform);
   if (needsTwoPeriods && state.time !== null && state.time.from === state.time.to) {
-    notes.push(
-      `Comparing two periods needs a range, not only ${state.time.from}; all periods are used.`
-    );
+    notes.push(linkNote('a11y_note_needs_range', { period: state.time.from }));
     state.time = null;
   }
 
@@ -283,13 +283,13 @@ export function parseViewParams(
     const base = rawBase === null ? null : readBasePeriod(rawBase, manifest);
     if (rawBase !== null && base === null)
       notes.push(
-        `The index base ${quoteForNote(rawBase)} is not a period of this dataset; ${fallback ?? 'the first period shown'} is used.`
+        fallback === null
+          ? linkNote('a11y_note_bad_base_first', { value: quoteForNote(rawBase) })
+          : linkNote('a11y_note_bad_base', { value: quoteForNote(rawBase), period: fallback })
       );
     state.base = base ?? fallback;
   } else if (rawBase !== null) {
-    notes.push(
-      `The base period ${quoteForNote(rawBase)} is used only by the index; it was ignored.`
-    );
+    notes.push(linkNote('a11y_note_base_ignored', { value: quoteForNote(rawBase) }));
   }
 
   return { state, notes };

@@ -1,5 +1,6 @@
 import type { DatasetManifest } from '../catalog/types';
 import { frequencyOf, type Frequency } from '../query/time';
+import { linkNote, type LinkNote, type LinkNoteKey } from './link-note';
 import { quoteForNote } from './note-text';
 import type { TimeWindow } from './view-state';
 
@@ -34,7 +35,7 @@ function frequencyFor(dataset: DatasetManifest | null, sample: string): Frequenc
 
 export interface TimeParamResult {
   time: TimeWindow | null;
-  notes: string[];
+  notes: LinkNote[];
 }
 
 /**
@@ -44,13 +45,13 @@ export interface TimeParamResult {
  * cannot be read gives every period, each with a note.
  */
 export function parseTimeParam(raw: string, dataset: DatasetManifest | null): TimeParamResult {
-  const allPeriods = (why: string): TimeParamResult => ({
+  const allPeriods = (key: LinkNoteKey, params: Record<string, string> = {}): TimeParamResult => ({
     time: null,
-    notes: [`The time range ${quoteForNote(raw)} ${why}; all periods are shown.`]
+    notes: [linkNote(key, { value: quoteForNote(raw), ...params })]
   });
   const parts = raw.includes('..') ? raw.split('..') : [raw, raw];
   if (parts.length !== 2 || (parts[0] === '' && parts[1] === ''))
-    return allPeriods('was not understood');
+    return allPeriods('a11y_note_time_not_understood');
   const frequency = frequencyFor(dataset, parts[0] || parts[1]);
   const first = dataset?.time.first ?? null;
   const last = dataset?.time.last ?? null;
@@ -60,23 +61,21 @@ export function parseTimeParam(raw: string, dataset: DatasetManifest | null): Ti
   if (from === null || to === null) {
     const openEnded = parts[0] === '' || parts[1] === '';
     return allPeriods(
-      openEnded && !dataset ? 'has an open end and the dataset is not loaded' : 'was not understood'
+      openEnded && !dataset ? 'a11y_note_time_open_end' : 'a11y_note_time_not_understood'
     );
   }
 
-  const notes: string[] = [];
+  const notes: LinkNote[] = [];
   if (from > to) {
     [from, to] = [to, from];
-    notes.push(`The time range ${quoteForNote(raw)} was reversed; it was read as ${from}..${to}.`);
+    notes.push(linkNote('a11y_note_time_reversed', { value: quoteForNote(raw), from, to }));
   }
   if (first !== null && last !== null) {
-    if (to < first || from > last) return allPeriods(`lies outside the data (${first}..${last})`);
+    if (to < first || from > last) return allPeriods('a11y_note_time_outside', { first, last });
     if (from < first || to > last) {
       from = from < first ? first : from;
       to = to > last ? last : to;
-      notes.push(
-        `The time range was cut to the periods with data: ${formatTimeParam({ from, to })}.`
-      );
+      notes.push(linkNote('a11y_note_time_cut', { range: formatTimeParam({ from, to }) }));
     }
   }
   return { time: { from, to }, notes };

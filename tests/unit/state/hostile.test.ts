@@ -10,14 +10,20 @@ import {
   serializeViewState,
   type ParsedView
 } from '../../../src/lib/state/permalink';
-import { SCALES, TRANSFORMS, VIEWS } from '../../../src/lib/state/view-state';
+import { SCALES, TRANSFORMS, VIEWS, type ViewState } from '../../../src/lib/state/view-state';
+import { noteText } from '../../../src/lib/i18n/link-notes';
 import { ALL_IDS, manifestFor } from './fixtures';
 
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 const RLO = '\u202E';
 
-function openLink(params: URLSearchParams): ParsedView {
-  return parseViewParams(params, manifestFor(resolveDatasetId(params, ALL_IDS)), ALL_IDS);
+/** The parsed link with its notes worded as the page shows them (English, the base locale). */
+function worded(parsed: ParsedView): { state: ViewState; notes: string[] } {
+  return { state: parsed.state, notes: parsed.notes.map(noteText) };
+}
+
+function openLink(params: URLSearchParams) {
+  return worded(parseViewParams(params, manifestFor(resolveDatasetId(params, ALL_IDS)), ALL_IDS));
 }
 
 /** Links a presenter, a broken mail client or an attacker might produce. */

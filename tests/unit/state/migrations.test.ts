@@ -2,11 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, migrateParams } from '../../../src/lib/state/migrations';
 import { parseViewParams, resolveDatasetId } from '../../../src/lib/state/permalink';
 import { PERMALINK_VERSION } from '../../../src/lib/state/view-state';
+import { noteText } from '../../../src/lib/i18n/link-notes';
 import { ALL_IDS, manifestFor } from './fixtures';
 
+/** The parsed link with its notes worded as the page shows them (English, the base locale). */
 function openLink(query: string) {
   const params = new URLSearchParams(query);
-  return parseViewParams(params, manifestFor(resolveDatasetId(params, ALL_IDS)), ALL_IDS);
+  const parsed = parseViewParams(params, manifestFor(resolveDatasetId(params, ALL_IDS)), ALL_IDS);
+  return { state: parsed.state, notes: parsed.notes.map(noteText) };
 }
 
 describe('migrations', () => {

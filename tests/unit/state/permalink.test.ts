@@ -14,12 +14,18 @@ import {
   VIEWS,
   type ViewState
 } from '../../../src/lib/state/view-state';
+import { noteText } from '../../../src/lib/i18n/link-notes';
 import { ALL_IDS, CRIM_OFF_CAT, manifestFor } from './fixtures';
 
+/** The parsed link with its notes worded as the page shows them (English, the base locale). */
+function worded(parsed: ParsedView): { state: ViewState; notes: string[] } {
+  return { state: parsed.state, notes: parsed.notes.map(noteText) };
+}
+
 /** What the explorer does with a link: find the dataset, load its manifest, parse. */
-function openLink(query: string): ParsedView {
+function openLink(query: string) {
   const params = new URLSearchParams(query);
-  return parseViewParams(params, manifestFor(resolveDatasetId(params, ALL_IDS)), ALL_IDS);
+  return worded(parseViewParams(params, manifestFor(resolveDatasetId(params, ALL_IDS)), ALL_IDS));
 }
 
 function expectRoundTrip(state: ViewState): void {
@@ -222,7 +228,7 @@ describe('index base', () => {
 describe('without the dataset’s manifest', () => {
   test('codes that look like codes are kept unchecked, with one note', () => {
     const params = new URLSearchParams('ds=migr_eipre&geo=RO,NO&sex=T&time=2010..2015&view=bars');
-    const { state, notes } = parseViewParams(params, null, ALL_IDS);
+    const { state, notes } = worded(parseViewParams(params, null, ALL_IDS));
     expect(state.selections).toEqual({ geo: ['RO', 'NO'], sex: ['T'] });
     expect(state.time).toEqual({ from: '2010', to: '2015' });
     expect(state.view).toBe('bars');

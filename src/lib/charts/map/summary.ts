@@ -1,5 +1,4 @@
-import { describeFlag } from '$lib/reference/flags';
-import { formatNumber, m } from '$lib/i18n';
+import { formatNumber, m, describeFlagLocalised } from '$lib/i18n';
 
 /** One place on or beside the map, with the name a reader knows it by. */
 export interface MapEntry {
@@ -34,7 +33,7 @@ export function valueText(entry: MapEntry, unit: string): string {
       : unit
         ? `${formatNumber(entry.value)} ${unit}`
         : formatNumber(entry.value);
-  return entry.flag ? `${number} (${entry.flag}: ${describeFlag(entry.flag)})` : number;
+  return entry.flag ? `${number} (${entry.flag}: ${describeFlagLocalised(entry.flag)})` : number;
 }
 
 /**

@@ -1,0 +1,20 @@
+import type { LinkNote } from '$lib/state/link-note';
+import { quoteListForNote } from '$lib/state/note-text';
+import { m } from './paraglide/messages.js';
+
+type Render = (params: Record<string, string | number>) => string;
+
+/** A link note as one or two sentences in the interface language. */
+export function noteText(note: LinkNote): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(note.params))
+    params[name] =
+      typeof value === 'string' || typeof value === 'number'
+        ? value
+        : quoteListForNote(value, {
+            and: (first, last) => m.a11y_list_and({ first, last }),
+            more: (first, count) => m.a11y_list_more({ first, count })
+          });
+  const sentence = (m as unknown as Record<string, Render>)[note.key](params);
+  return note.then ? `${sentence} ${noteText(note.then)}` : sentence;
+}

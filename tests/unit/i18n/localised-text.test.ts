@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeFlagLocalised, formatComputed, noteText, setLocale } from '$lib/i18n';
+import { sourceLine } from '$lib/catalog/source-line';
+import { computedDecimals } from '$lib/explore/text';
+import type { DatasetManifest } from '$lib/catalog/types';
+import { parseViewParams } from '$lib/state/permalink';
+import { ALL_IDS, manifestFor } from '../state/fixtures';
+
+afterEach(() => setLocale('en'));
+
+function notesOf(query: string): string[] {
+  const params = new URLSearchParams(query);
+  return parseViewParams(params, manifestFor('crim_off_cat'), ALL_IDS).notes.map(noteText);
+}
+
+describe('flag meanings', () => {
+  it('follow the interface language, letter by letter', () => {
+    expect(describeFlagLocalised('bep')).toBe('break in time series, estimated, provisional');
+    setLocale('ro');
+    expect(describeFlagLocalised('bep')).toBe('întrerupere în seria de timp, estimat, provizoriu');
+    expect(describeFlagLocalised('x')).toBe('marcaj necunoscut „x”');
+    expect(describeFlagLocalised(null)).toBe('');
+  });
+});
+
+describe('link notes', () => {
+  it('are worded in Romanian, lists included, with the offending values still quoted', () => {
+    const query = 'ds=crim_off_cat&geo=XX,YY,ZZ,WW,RO&view=pie';
+    expect(notesOf(query)).toEqual([
+      'Unknown country codes “XX”, “YY”, “ZZ” and 1 more were ignored.',
+      'Unknown view “pie”; the line chart is shown.'
+    ]);
+    setLocale('ro');
+    expect(notesOf(query)).toEqual([
+      'Codurile de țară necunoscute “XX”, “YY”, “ZZ” și încă 1 au fost ignorate.',
+      'Vizualizare necunoscută “pie”; se afișează graficul liniar.'
+    ]);
+    expect(notesOf('geo=XX')).toEqual([
+      'Codul de țară necunoscut “XX” a fost ignorat. Se afișează selecția implicită.'
+    ]);
+  });
+});
+
+describe('the source line', () => {
+  const dataset = {
+    publisher: 'Eurostat',
+    tableCode: 'crim_off_cat',
+    licence: 'CC BY 4.0',
+    lastUpdate: '2024-05-01'
+  } as DatasetManifest;
+
+  it('names publisher, table, date and licence in the interface language', () => {
+    expect(sourceLine(dataset)).toBe(
+      'Source: Eurostat (crim_off_cat), data of 1 May 2024. Licence: CC BY 4.0.'
+    );
+    setLocale('ro');
+    expect(sourceLine(dataset)).toBe(
+      'Sursa: Eurostat (crim_off_cat), date din 1 mai 2024. Licență: CC BY 4.0.'
+    );
+    expect(sourceLine({ ...dataset, lastUpdate: null } as unknown as DatasetManifest)).toBe(
+      'Sursa: Eurostat (crim_off_cat). Licență: CC BY 4.0.'
+    );
+  });
+});
+
+describe('computed values', () => {
+  it('show hundredths (tenths for an index), two significant digits below 1', () => {
+    expect(formatComputed(11.705838)).toBe('11.71');
+    expect(formatComputed(103.4567, 1)).toBe('103.5');
+    expect(formatComputed(0.0041873)).toBe('0.0042');
+    expect(formatComputed(-0.5)).toBe('-0.5');
+    expect(formatComputed(12.3)).toBe('12.30');
+    expect(formatComputed(0)).toBe('0.00');
+    setLocale('ro');
+    expect(formatComputed(11.705838)).toBe('11,71');
+    expect(formatComputed(12345.678)).toBe('12.345,68');
+  });
+
+  it('apply to computed transforms only: published values keep every digit', () => {
+    expect(computedDecimals('none', false)).toBeNull();
+    expect(computedDecimals('rate', false)).toBeNull();
+    expect(computedDecimals('rate', true)).toBe(2);
+    expect(computedDecimals('index', false)).toBe(1);
+    for (const transform of ['yoy', 'change', 'cagr', 'ma3'] as const)
+      expect(computedDecimals(transform, false)).toBe(2);
+  });
+});
