@@ -89,3 +89,11 @@ test('the keyboard reaches the language switch, the navigation and the chart rea
     'chart reader': true
   });
 });
+
+for (const path of ['/', '/explore?ds=crim_off_cat']) {
+  test(`no WCAG 2.1 AA violations on ${path} in Romanian`, async ({ page, problems }) => {
+    await page.addInitScript(() => localStorage.setItem('cooperare.locale', 'ro'));
+    await audit(page, problems, path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ro');
+  });
+}
