@@ -15,6 +15,9 @@ const config = {
     }),
     outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
     alias: { $datasets: 'datasets' },
+    // Registered by src/hooks.client.ts after the first chart, not at the load event, so
+    // its install does not compete with DuckDB's start.
+    serviceWorker: { register: false },
     csp: {
       mode: 'hash',
       directives: {

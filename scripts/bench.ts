@@ -213,30 +213,46 @@ interface Phases {
   detail: Record<string, number>;
 }
 
-async function phases(
-  browser: Browser,
-  url: string,
-  firstChartMark: string,
-  doneMark: string,
-  serviceWorkers: 'allow' | 'block' = 'allow'
-): Promise<Phases> {
-  const samples: Record<string, number[]> = {
-    firstChart: [],
-    engineReady: [],
-    firstQuery: [],
-    chartDrawn: []
-  };
-  const detail: Record<string, number[]> = {};
+interface PageSpec {
+  url: string;
+  firstChartMark: string;
+  doneMark: string;
+  serviceWorkers?: 'allow' | 'block';
+}
+
+/**
+ * Cold loads of every page, taken in turns (floor, /, …, floor, /, …) rather than page by
+ * page: on a shared machine a burst of load then slows every page alike, and the ratios to
+ * the floor stay meaningful.
+ */
+async function phases(browser: Browser, pages: PageSpec[]): Promise<Phases[]> {
+  const all = pages.map(() => ({
+    samples: {
+      firstChart: [],
+      engineReady: [],
+      firstQuery: [],
+      chartDrawn: []
+    } as Record<string, number[]>,
+    detail: {} as Record<string, number[]>
+  }));
   for (let i = 0; i < RUNS; i++) {
-    const { marks } = await coldLoad(browser, url, doneMark, serviceWorkers);
-    if (marks['cooperare:failed'] !== undefined) throw new Error(`${url} failed to load.`);
-    samples.firstChart.push(marks[firstChartMark] ?? NaN);
-    samples.engineReady.push(marks['cooperare:engine-ready'] ?? NaN);
-    samples.firstQuery.push(marks['cooperare:first-query'] ?? NaN);
-    samples.chartDrawn.push(marks[doneMark] ?? NaN);
-    for (const [name, value] of Object.entries(marks)) (detail[name] ??= []).push(value);
+    for (const [p, spec] of pages.entries()) {
+      const { samples, detail } = all[p];
+      const { marks } = await coldLoad(
+        browser,
+        spec.url,
+        spec.doneMark,
+        spec.serviceWorkers ?? 'allow'
+      );
+      if (marks['cooperare:failed'] !== undefined) throw new Error(`${spec.url} failed to load.`);
+      samples.firstChart.push(marks[spec.firstChartMark] ?? NaN);
+      samples.engineReady.push(marks['cooperare:engine-ready'] ?? NaN);
+      samples.firstQuery.push(marks['cooperare:first-query'] ?? NaN);
+      samples.chartDrawn.push(marks[spec.doneMark] ?? NaN);
+      for (const [name, value] of Object.entries(marks)) (detail[name] ??= []).push(value);
+    }
   }
-  return {
+  return all.map(({ samples, detail }) => ({
     runs: RUNS,
     firstChart: median(samples.firstChart),
     engineReady: median(samples.engineReady),
@@ -248,7 +264,7 @@ async function phases(
         .map(([name, values]) => [name, Math.round(median(values))] as const)
         .sort((a, b) => a[1] - b[1])
     )
-  };
+  }));
 }
 
 // ---------------------------------------------------------------- bytes of the first load
@@ -553,32 +569,18 @@ async function main(): Promise<void> {
       asset('crim_off_cat', '.arrow')
     ]);
     const floorUrl = `${origin}/bench/floor.html?${new URLSearchParams({ wasm, worker, data })}`;
-    const floor = await phases(browser, floorUrl, 'cooperare:chart-drawn', 'cooperare:chart-drawn');
-    const home = await phases(
-      browser,
-      `${origin}/`,
-      'cooperare:snapshot-drawn',
-      'cooperare:chart-drawn'
-    );
-    // The same first visit with the service worker kept out: what its install costs.
-    const homeWithoutWorker = await phases(
-      browser,
-      `${origin}/`,
-      'cooperare:snapshot-drawn',
-      'cooperare:chart-drawn',
-      'block'
-    );
     const hasExplore = await stat(path.join(root, 'src', 'routes', 'explore'))
       .then(() => true)
       .catch(() => false);
-    const explore = hasExplore
-      ? await phases(
-          browser,
-          `${origin}/explore?ds=crim_off_cat`,
-          'cooperare:snapshot-drawn',
-          'cooperare:chart-drawn'
-        )
-      : null;
+    const app = { firstChartMark: 'cooperare:snapshot-drawn', doneMark: 'cooperare:chart-drawn' };
+    const [floor, home, homeWithoutWorker, exploreOrNone] = await phases(browser, [
+      { url: floorUrl, firstChartMark: 'cooperare:chart-drawn', doneMark: 'cooperare:chart-drawn' },
+      { url: `${origin}/`, ...app },
+      // The same first visit with the service worker kept out: what its install costs.
+      { url: `${origin}/`, ...app, serviceWorkers: 'block' },
+      ...(hasExplore ? [{ url: `${origin}/explore?ds=crim_off_cat`, ...app }] : [])
+    ]);
+    const explore = exploreOrNone ?? null;
     console.log('Measuring bytes of the first load …');
     const transfer = await firstLoadBytes(browser, origin);
     console.log('Measuring interactions …');
@@ -632,7 +634,8 @@ async function main(): Promise<void> {
     else lines.push('/explore             not in this build');
     for (const [name, p] of [
       ['floor', floor],
-      ['/', home]
+      ['/', home],
+      ...(explore ? [['/explore', explore] as const] : [])
     ] as const)
       lines.push(
         `  ${name} timeline: ${Object.entries(p.detail)

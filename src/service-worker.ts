@@ -4,9 +4,10 @@
 /// <reference lib="webworker" />
 
 /**
- * Keeps the app usable offline after one visit: every built file and the shipped datasets
- * are cached when a version installs, the engine's WebAssembly when it is first used, and
- * every route is answered with the cached page when the network is gone. User data lives
+ * Keeps the app usable offline after one visit: the built code and styles are cached when a
+ * version installs, the shipped datasets and the engine's WebAssembly once the first visit
+ * has drawn its chart (or when first used), and every route is answered with the cached page
+ * when the network is gone. User data lives
  * elsewhere (OPFS, IndexedDB, local storage) and is never touched here.
  */
 
@@ -15,7 +16,10 @@ import {
   ENGINE_CACHE,
   answerFor,
   appCacheName,
+  installList,
   isEngineBinary,
+  isKeepMessage,
+  laterList,
   pathsToKeep,
   precacheList,
   staleCaches
@@ -31,7 +35,7 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(APP_CACHE);
-      await cache.addAll([...precached]);
+      await cache.addAll(installList(precached));
       // A new version takes over at the next visit, not only once every tab of the old one
       // is closed. An old tab that then asks for a file the new version dropped is reloaded
       // by SvelteKit into the new version.
@@ -63,14 +67,30 @@ async function keepEngineFile(path: string): Promise<Response> {
   return response;
 }
 
+/** Fetches the data files the install left out and this version has not kept yet. */
+async function keepData(): Promise<void> {
+  const cache = await caches.open(APP_CACHE);
+  for (const path of laterList(precached)) {
+    if (!(await cache.match(path))) await cache.add(path);
+  }
+}
+
 sw.addEventListener('message', (event) => {
+  if (!isKeepMessage(event.data)) return;
   const paths = pathsToKeep(event.data, sw.location.origin, engineFiles);
-  if (paths.length > 0) event.waitUntil(Promise.all(paths.map(keepEngineFile)));
+  event.waitUntil(Promise.all([...paths.map(keepEngineFile), keepData()]));
 });
 
 async function fromAppCache(request: Request): Promise<Response> {
-  const cached = await caches.match(new URL(request.url).pathname, { cacheName: APP_CACHE });
-  return cached ?? fetch(request);
+  const path = new URL(request.url).pathname;
+  const cache = await caches.open(APP_CACHE);
+  const cached = await cache.match(path);
+  if (cached) return cached;
+  // Not kept yet (a dataset asked for before the first chart): kept now, on its first use.
+  const response = await fetch(request);
+  // Stored alongside rather than before answering, so the page does not wait for the copy.
+  if (response.status === 200) cache.put(path, response.clone()).catch(() => undefined);
+  return response;
 }
 
 async function page(request: Request): Promise<Response> {

@@ -37,7 +37,7 @@ test('after one visit, the app works with the network off: home chart, engine an
   // The first visit keeps the page, code and datasets, and the one engine build it ran
   // (the exception-handling build in Chromium), not both.
   await expect
-    .poll(async () => (await kept(page)).engine)
+    .poll(async () => (await kept(page)).engine, { timeout: 60_000 })
     .toEqual([expect.stringMatching(/^duckdb-eh\..*\.wasm$/)]);
   expect((await kept(page)).app).toBeGreaterThan(20);
 
@@ -54,18 +54,26 @@ test('after one visit, the app works with the network off: home chart, engine an
   await context.setOffline(false);
 });
 
-test('a build’s files and datasets are all kept at install, the engine binaries only on use', async ({
+test('the install keeps the code, the datasets follow the first chart, the engine binary its use', async ({
   page
 }) => {
+  const appFiles = () =>
+    page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.startsWith('cooperare-app-'));
+      const requests = name ? await (await caches.open(name)).keys() : [];
+      return requests.map((request) => new URL(request.url).pathname);
+    });
   await page.goto('/');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  const files = await page.evaluate(async () => {
-    const name = (await caches.keys()).find((n) => n.startsWith('cooperare-app-')) as string;
-    const requests = await (await caches.open(name)).keys();
-    return requests.map((request) => new URL(request.url).pathname);
-  });
-  expect(files).toContain('/');
-  expect(files.filter((path) => path.endsWith('.arrow')).length).toBeGreaterThanOrEqual(13);
-  expect(files.some((path) => /duckdb-browser-eh\.worker\..*\.js$/.test(path))).toBe(true);
-  expect(files.filter((path) => path.endsWith('.wasm'))).toEqual([]);
+  const installed = await appFiles();
+  expect(installed).toContain('/');
+  expect(installed.some((path) => /duckdb-browser-eh\.worker\..*\.js$/.test(path))).toBe(true);
+
+  await expect(page.locator('figure.home-chart')).toHaveAttribute('data-source', 'live');
+  await expect
+    .poll(async () => (await appFiles()).filter((path) => path.endsWith('.arrow')).length, {
+      timeout: 60_000
+    })
+    .toBeGreaterThanOrEqual(13);
+  expect((await appFiles()).filter((path) => path.endsWith('.wasm'))).toEqual([]);
 });

@@ -56,16 +56,18 @@ async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
 export function ensureTable(id: string): Promise<SqlEngine> {
   let pending = loaded.get(id);
   if (!pending) {
-    pending = (async () => {
-      const [engine, dataset] = await Promise.all([getEngine(), getDataset(id)]);
+    // The bytes are fetched while the engine starts, not after: on a cold load both take
+    // about as long, so waiting for one before the other would add them up.
+    const bytes = getDataset(id).then((dataset) => {
       if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id }));
-      const ipc =
-        dataset.origin === 'shipped'
-          ? await fetchShipped(dataset)
-          : await importedDatasetSource().readIpc(id);
+      return dataset.origin === 'shipped'
+        ? fetchShipped(dataset)
+        : importedDatasetSource().readIpc(id);
+    });
+    pending = Promise.all([getEngine(), bytes]).then(async ([engine, ipc]) => {
       await engine.insertArrowIpc(id, ipc);
       return engine;
-    })();
+    });
     pending.catch(() => loaded.delete(id));
     loaded.set(id, pending);
   }

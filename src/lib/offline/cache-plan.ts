@@ -16,7 +16,10 @@ export function appCacheName(version: string): string {
  */
 export const ENGINE_CACHE = `${PREFIX}engine`;
 
-/** The message a page sends to have the engine files it uses kept for offline use. */
+/**
+ * The message a page sends once its first chart is drawn: keep the engine files it uses, and
+ * the data files the install left out, for offline use.
+ */
 export const KEEP_MESSAGE = 'cooperare:keep-engine-files';
 
 /**
@@ -28,12 +31,40 @@ export function isEngineBinary(path: string): boolean {
 }
 
 /**
- * Everything fetched when a version is installed: the built files (hashed code, styles,
+ * Every file of one version the app cache holds: the built files (hashed code, styles,
  * datasets, the engine's worker scripts) except the engine binaries, the static files, and
  * the page itself (`base/`), which every route of this single-page app is served from.
  */
 export function precacheList(base: string, build: string[], files: string[]): string[] {
   return [`${base}/`, ...build.filter((path) => !isEngineBinary(path)), ...files];
+}
+
+/** Datasets, their manifest and map outlines: most of a version's bytes, few needed at once. */
+export function isDataFile(path: string): boolean {
+  return path.endsWith('.arrow') || path.endsWith('.json');
+}
+
+/**
+ * What a version fetches when it installs: the app without its data. The install runs
+ * during the first visit, so anything more would compete with that visit's own downloads;
+ * the data is kept once the page has drawn its first chart (see KEEP_MESSAGE).
+ */
+export function installList(precached: Iterable<string>): string[] {
+  return [...precached].filter((path) => !isDataFile(path));
+}
+
+/** What is kept after the first chart: the data files `installList` left out. */
+export function laterList(precached: Iterable<string>): string[] {
+  return [...precached].filter(isDataFile);
+}
+
+/** Whether a page's message asks to keep files for offline use. */
+export function isKeepMessage(message: unknown): boolean {
+  return (
+    !!message &&
+    typeof message === 'object' &&
+    (message as { type?: unknown }).type === KEEP_MESSAGE
+  );
 }
 
 /** How one request is answered. */
@@ -85,9 +116,9 @@ export function pathsToKeep(
   origin: string,
   engineFiles: ReadonlySet<string>
 ): string[] {
-  if (!message || typeof message !== 'object') return [];
-  const { type, urls } = message as { type?: unknown; urls?: unknown };
-  if (type !== KEEP_MESSAGE || !Array.isArray(urls)) return [];
+  if (!isKeepMessage(message)) return [];
+  const { urls } = message as { urls?: unknown };
+  if (!Array.isArray(urls)) return [];
   const paths = new Set<string>();
   for (const raw of urls) {
     if (typeof raw !== 'string') continue;

@@ -4,6 +4,9 @@ import {
   KEEP_MESSAGE,
   answerFor,
   appCacheName,
+  installList,
+  isKeepMessage,
+  laterList,
   pathsToKeep,
   precacheList,
   staleCaches,
@@ -41,6 +44,31 @@ describe('precacheList', () => {
 
   it('puts the page under the base path when the app is not at the root', () => {
     expect(precacheList('/cooperare', [], [])).toEqual(['/cooperare/']);
+  });
+});
+
+describe('installList and laterList', () => {
+  it('installs the page, code and styles, and leaves the data for after the first chart', () => {
+    expect(installList(precached)).toEqual([
+      '/',
+      '/_app/immutable/entry/start.CBq0QjB4.js',
+      '/_app/immutable/assets/0.BlDBANwz.css',
+      '/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js',
+      '/favicon.svg'
+    ]);
+    expect(laterList(precached)).toEqual([
+      '/_app/immutable/assets/crim_off_cat.Cq5mshfp.arrow',
+      '/_app/immutable/assets/manifest.BiDLkj8d.json'
+    ]);
+  });
+});
+
+describe('isKeepMessage', () => {
+  it('knows the page’s message, with or without engine files, and nothing else', () => {
+    expect(isKeepMessage({ type: KEEP_MESSAGE, urls: [] })).toBe(true);
+    expect(isKeepMessage({ type: 'other' })).toBe(false);
+    expect(isKeepMessage(KEEP_MESSAGE)).toBe(false);
+    expect(isKeepMessage(null)).toBe(false);
   });
 });
 
