@@ -24,7 +24,9 @@ for (const dataset of manifest.datasets) {
     await settled(page);
     const tabs = page.getByRole('tab');
     const names = (await tabs.allInnerTexts()).map((name) => name.trim());
-    expect(names.length).toBeGreaterThanOrEqual(5);
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    // The map is offered only where there are places to draw.
+    expect(names.includes('Map')).toBe(dataset.dimensions.some((d) => d.id === 'geo'));
     for (const name of names) {
       await page.getByRole('tab', { name, exact: true }).click();
       await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute(
