@@ -25,6 +25,10 @@ test('home chart shows intentional homicide rates exactly as Eurostat publishes 
       figure.locator(`g.series[data-series="${geo}"] circle[data-period="${year}"]`)
     ).toHaveAttribute('data-value', published);
   }
+  // The generated text summary says what the chart shows, in words.
+  await expect(figure.getByTestId('chart-summary')).toContainText(
+    'Romania: 2.28 in 2008, 0.91 in 2022'
+  );
   // Every point of the table is drawn and every drawn point is in the table.
   const rows = await figure.locator('tbody tr').count();
   expect(rows).toBeGreaterThan(60);
