@@ -15,13 +15,18 @@ async function amounts(locator: import('@playwright/test').Locator): Promise<num
 
 test('budgets on screen sum to €6,235,294', async ({ page }) => {
   await page.goto('/programme');
-  const financing = await amounts(page.locator('[data-testid=financing] tbody td[data-amount]'));
+  // The framework file is read after the page mounts: wait for its rows before counting.
+  const financingCells = page.locator('[data-testid=financing] tbody td[data-amount]');
+  await expect(financingCells).toHaveCount(2);
+  const financing = await amounts(financingCells);
   expect(financing).toEqual([5_300_000, 935_294]);
   expect(financing.reduce((a, b) => a + b, 0)).toBe(6_235_294);
   await expect(page.getByTestId('financing-total')).toHaveText('€6,235,294');
 
   // Six project budgets as in the programme description, plus the remainder no source assigns.
-  const budgets = await amounts(page.locator('[data-testid=project-budgets] tbody td.budget'));
+  const budgetCells = page.locator('[data-testid=project-budgets] tbody td.budget');
+  await expect(budgetCells).toHaveCount(7);
+  const budgets = await amounts(budgetCells);
   expect(budgets).toEqual([3_376_667, 170_310, 250_000, 791_550, 800_000, 686_260, 160_507]);
   expect(budgets.reduce((a, b) => a + b, 0)).toBe(6_235_294);
   await expect(page.getByTestId('budget-total')).toHaveText('€6,235,294');
