@@ -6,10 +6,8 @@
  */
 
 import { csvParseRows } from 'd3-dsv';
-import { isKnownFlag } from '$lib/reference/flags';
-import { EXPECTED_FLAG, EXPECTED_PERIOD, normalisePeriod } from './eurostat-common';
+import { createCodedRowBuilder } from './coded-rows';
 import { codesForLabels, scanRows, type CodedValue } from './dimension-columns';
-import { createLongBuilder } from './long-builder';
 import { decodeText } from './text';
 import { IngestError, type LongDataset } from './types';
 
@@ -64,48 +62,23 @@ export function readEurostatCsvExport(bytes: Uint8Array, fileName: string): Long
   const coders: Map<string, CodedValue>[] = dimensionColumns.map(({ name }, d) =>
     codesForLabels(distinct[d], name.toUpperCase() === 'GEO', fileName, name)
   );
-  const builder = createLongBuilder(
-    fileName,
-    dimensionColumns.map(({ name }) => ({ id: name.toLowerCase(), label: name }))
-  );
-  const codes: string[] = new Array(dimensionColumns.length);
-  const labels: string[] = new Array(dimensionColumns.length);
+  const cells = createCodedRowBuilder(fileName, rows, dimensionColumns, coders);
   for (const r of dataRows) {
-    const row = rows[r];
-    const line = r + 1;
-    const where = (name: string) => `line ${line}, column ${name}`;
-
-    const time = normalisePeriod(row[timeColumn]);
-    if (time === null)
-      throw new IngestError(
-        fileName,
-        `“${row[timeColumn]}” is not a time period`,
-        where(TIME),
-        EXPECTED_PERIOD
-      );
-    const flag = row[flagColumn].trim();
-    if (flag !== '' && !isKnownFlag(flag))
-      throw new IngestError(fileName, `unknown flag “${flag}”`, where(FLAG), EXPECTED_FLAG);
-    const rawValue = row[valueColumn].trim();
+    const time = cells.period(r, timeColumn, TIME);
+    const flag = cells.flag(r, flagColumn, FLAG);
+    const rawValue = rows[r][valueColumn].trim();
     if (rawValue === ':' && flag === '') continue;
     if (rawValue !== ':' && !NUMBER.test(rawValue))
       throw new IngestError(
         fileName,
         `“${rawValue}” is not a number`,
-        where(VALUE),
+        cells.where(r, VALUE),
         EXPECTED_VALUE
       );
-    const value = rawValue === ':' ? NaN : Number(rawValue.replaceAll(',', ''));
-
-    dimensionColumns.forEach(({ index }, d) => {
-      const coded = coders[d].get(row[index].trim())!;
-      codes[d] = coded.code;
-      labels[d] = coded.label;
-    });
-    builder.add(codes, labels, time, value, flag === '' ? null : flag, `line ${line}`);
+    cells.add(r, time, rawValue === ':' ? NaN : Number(rawValue.replaceAll(',', '')), flag);
   }
 
-  return builder.build({
+  return cells.build({
     tableCode: tableCodeFromExportName(fileName),
     title: null,
     lastUpdate: null,

@@ -7,8 +7,7 @@
  */
 
 import { csvParseRows } from 'd3-dsv';
-import { isKnownFlag } from '$lib/reference/flags';
-import { EXPECTED_FLAG, EXPECTED_PERIOD, normalisePeriod } from './eurostat-common';
+import { createCodedRowBuilder } from './coded-rows';
 import {
   codesAsWritten,
   codesForLabels,
@@ -16,7 +15,6 @@ import {
   scanRows,
   type CodedValue
 } from './dimension-columns';
-import { createLongBuilder } from './long-builder';
 import { decodeText } from './text';
 import { IngestError, type LongDataset } from './types';
 
@@ -127,36 +125,18 @@ export function readSdmxCsv(bytes: Uint8Array, fileName: string): LongDataset {
       : codesForLabels(distinct[d], isGeo, fileName, name);
   });
 
-  const builder = createLongBuilder(
-    fileName,
-    dimensionColumns.map(({ name }) => ({ id: name.toLowerCase(), label: name }))
-  );
-  const codes: string[] = new Array(dimensionColumns.length);
-  const labels: string[] = new Array(dimensionColumns.length);
+  const cells = createCodedRowBuilder(fileName, rows, dimensionColumns, coders);
   for (const r of dataRows) {
     const row = rows[r];
-    const line = r + 1;
-    const where = (name: string) => `line ${line}, column ${name}`;
-
-    const time = normalisePeriod(row[timeColumn]);
-    if (time === null)
-      throw new IngestError(
-        fileName,
-        `“${row[timeColumn]}” is not a time period`,
-        where('TIME_PERIOD'),
-        EXPECTED_PERIOD
-      );
-
-    let flag = flagColumn === -1 ? '' : row[flagColumn].trim();
-    if (flag !== '' && !isKnownFlag(flag))
-      throw new IngestError(fileName, `unknown flag “${flag}”`, where('OBS_FLAG'), EXPECTED_FLAG);
+    const time = cells.period(r, timeColumn, 'TIME_PERIOD');
+    let flag = cells.flag(r, flagColumn, 'OBS_FLAG');
     const conf = confColumn === -1 ? '' : row[confColumn].trim().toUpperCase();
     const confFlag = CONFIDENTIALITY.get(conf);
     if (confFlag === undefined)
       throw new IngestError(
         fileName,
         `unknown confidentiality status “${conf}”`,
-        where('CONF_STATUS'),
+        cells.where(r, 'CONF_STATUS'),
         'F (free), C (confidential), D (secondary confidentiality) or an empty cell'
       );
     if (confFlag && !flag.includes(confFlag)) flag += confFlag;
@@ -166,22 +146,16 @@ export function readSdmxCsv(bytes: Uint8Array, fileName: string): LongDataset {
       throw new IngestError(
         fileName,
         `“${rawValue}” is not a number`,
-        where('OBS_VALUE'),
+        cells.where(r, 'OBS_VALUE'),
         EXPECTED_VALUE
       );
     const value = rawValue === '' ? NaN : Number(rawValue);
     // An empty value says something only when a flag explains it (`c`: withheld).
     if (Number.isNaN(value) && flag === '') continue;
-
-    dimensionColumns.forEach(({ index }, d) => {
-      const coded = coders[d].get(row[index].trim())!;
-      codes[d] = coded.code;
-      labels[d] = coded.label;
-    });
-    builder.add(codes, labels, time, value, flag === '' ? null : flag, `line ${line}`);
+    cells.add(r, time, value, flag);
   }
 
-  return builder.build({
+  return cells.build({
     tableCode: dataflows.size === 1 ? tableCodeFromDataflow([...dataflows][0]) : null,
     title: null,
     lastUpdate: latestUpdate(updates),
