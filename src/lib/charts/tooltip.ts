@@ -1,0 +1,22 @@
+import { describeFlagLocalised, m } from '$lib/i18n';
+import type { ChartPoint, ChartText } from './types';
+
+/**
+ * What hovering one mark of a chart shows (its SVG <title>): the series and period with the
+ * value and unit, then the flag's meaning and the source, each on a line of its own.
+ */
+export function pointTitle(
+  label: string,
+  point: Pick<ChartPoint, 'period' | 'value' | 'flag'>,
+  text: Pick<ChartText, 'unit' | 'source'>,
+  format: (value: number) => string
+): string {
+  const value = point.value === null ? m.chart_no_value() : `${format(point.value)} ${text.unit}`;
+  return [
+    `${label}, ${point.period}: ${value}`,
+    point.flag ? `${point.flag}: ${describeFlagLocalised(point.flag)}` : '',
+    text.source
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
