@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { expectExplorerSnapshot, holdRequests } from './support/first-paint';
 
 /** Every drawn point: series, period, value, flag and where it sits on screen. */
 async function drawnPoints(page: Page, figure: string): Promise<string[]> {
@@ -23,14 +24,7 @@ test('the home chart is drawn from the build snapshot before DuckDB starts, then
 }) => {
   // Hold DuckDB's wasm back until the snapshot chart has been read: the first chart must
   // not depend on the engine at all.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let wasmRequested = false;
-  await page.route('**/*.wasm', async (route) => {
-    wasmRequested = true;
-    await held;
-    await route.continue();
-  });
+  const wasm = await holdRequests(page, '**/*.wasm');
 
   await page.goto('/');
   const figure = page.locator('figure.home-chart');
@@ -43,9 +37,9 @@ test('the home chart is drawn from the build snapshot before DuckDB starts, then
   ).toHaveAttribute('data-value', published as string);
   const fromSnapshot = await drawnPoints(page, 'figure.home-chart');
   expect(fromSnapshot.length).toBeGreaterThan(60);
-  await expect.poll(() => wasmRequested).toBe(true);
+  await expect.poll(wasm.requested).toBe(true);
 
-  release();
+  wasm.release();
   await expect(figure).toHaveAttribute('data-source', 'live');
   expect(await drawnPoints(page, 'figure.home-chart')).toEqual(fromSnapshot);
 
@@ -68,25 +62,12 @@ test('the home chart is drawn from the build snapshot before DuckDB starts, then
 test('the explorer permalink of a dataset draws its default view from the snapshot, then live with the same points', async ({
   page
 }) => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-
-  await page.goto('/explore?ds=crim_off_cat');
-  const figure = page.getByTestId('explore-view');
-  await expect(figure).toHaveAttribute('data-source', 'snapshot');
-  const published = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0101,P_HTHAB,NO', '2011');
-  expect(published).toBe('2.26');
-  await expect(
-    figure.locator('g.series[data-series="NO"] circle[data-period="2011"]')
-  ).toHaveAttribute('data-value', published as string);
+  const wasm = await holdRequests(page, '**/*.wasm');
+  const figure = await expectExplorerSnapshot(page);
   const fromSnapshot = await drawnPoints(page, '[data-testid="explore-view"]');
   expect(fromSnapshot.length).toBeGreaterThan(40);
 
-  release();
+  wasm.release();
   await expect(figure).toHaveAttribute('data-source', 'live');
   expect(await drawnPoints(page, '[data-testid="explore-view"]')).toEqual(fromSnapshot);
 });

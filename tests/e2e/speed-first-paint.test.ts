@@ -1,28 +1,15 @@
 import { test, expect } from './fixtures';
-import { rawTsvCell } from '../support/raw';
+import { expectExplorerSnapshot, holdRequests } from './support/first-paint';
 
 test('an explorer permalink the build answered draws its chart before the dataset catalogue arrives', async ({
   page
 }) => {
   // The full manifest (430 KB) is held back: the chart must come from the snapshot alone.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/manifest\.[\w-]+\.json$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-
-  await page.goto('/explore?ds=crim_off_cat');
-  const figure = page.getByTestId('explore-view');
-  await expect(figure).toHaveAttribute('data-source', 'snapshot');
-  const published = rawTsvCell('eurostat/estat_crim_off_cat.tsv', 'A,ICCS0101,P_HTHAB,NO', '2011');
-  expect(published).toBe('2.26');
-  await expect(
-    figure.locator('g.series[data-series="NO"] circle[data-period="2011"]')
-  ).toHaveAttribute('data-value', published as string);
+  const manifest = await holdRequests(page, /\/manifest\.[\w-]+\.json$/);
+  const figure = await expectExplorerSnapshot(page);
 
   // Once the catalogue is in, every dataset can be chosen and the chart goes live.
-  release();
+  manifest.release();
   await expect(figure).toHaveAttribute('data-source', 'live');
   await expect(page.locator('select option[value="migr_eipre"]')).toHaveCount(1);
 });

@@ -1,4 +1,5 @@
 import type { DatasetManifest } from '../../../src/lib/catalog/types';
+import { COUNTRY_GROUPS } from '../../../src/lib/reference/geo';
 
 export interface TestDimension {
   id: string;
@@ -97,49 +98,11 @@ export const CRIM_OFF_CAT_ICCS = [
   'ICCS0903',
   'ICCS09051'
 ];
+/** Geo codes of estat_crim_off_cat.tsv: the EU27 and fourteen other European places, sorted. */
 export const CRIM_OFF_CAT_GEO = [
-  'AL',
-  'AT',
-  'BA',
-  'BE',
-  'BG',
-  'CH',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'EL',
-  'ES',
-  'FI',
-  'FR',
-  'HR',
-  'HU',
-  'IE',
-  'IS',
-  'IT',
-  'LI',
-  'LT',
-  'LU',
-  'LV',
-  'ME',
-  'MK',
-  'MT',
-  'NL',
-  'NO',
-  'PL',
-  'PT',
-  'RO',
-  'RS',
-  'SE',
-  'SI',
-  'SK',
-  'TR',
-  'UKC-L',
-  'UKM',
-  'UKN',
-  'XK'
-];
+  ...COUNTRY_GROUPS.EU27,
+  ...['AL', 'BA', 'CH', 'IS', 'LI', 'ME', 'MK', 'NO', 'RS', 'TR', 'UKC-L', 'UKM', 'UKN', 'XK']
+].sort();
 
 /** crim_off_cat as the build describes it from estat_crim_off_cat.tsv. */
 export function crimOffCatManifest(): DatasetManifest {
