@@ -12,3 +12,4 @@ export { m } from './paraglide/messages.js';
 export { formatComputed, formatDate, formatNumber } from './format';
 export { describeFlagLocalised } from './flag-text';
 export { noteText } from './link-notes';
+export { transformNoteText } from './transform-notes';

@@ -5,7 +5,9 @@
  * - `computed BOOLEAN`: true when the value was worked out here rather than published;
  * - `break_in_window BOOLEAN`: true when the observations compared are separated by a break
  *   in series, so the change shown may be partly an artefact of the break;
- * - `note VARCHAR`: why a computed value is missing (no base value, no population …).
+ * - `note VARCHAR`: why a computed value is missing (no base value, no population …), as a
+ *   note code and its parameters (see TransformNote), so the interface can word it in the
+ *   reader's language.
  *
  * A computed value's `flag` holds every letter of the flags of the observations it was
  * computed from, each once, in alphabetical order (`e` + `bp` → `bep`).
@@ -28,6 +30,58 @@ import {
   type SeriesRequest
 } from './series';
 import { periodToNumber } from './time';
+
+/**
+ * The parameters of each note a transform writes, in the order the SQL writes them. The SQL
+ * runs in Node too (build, tests), where there are no messages: it writes the code, and
+ * transformNoteText (src/lib/i18n) words it.
+ */
+const NOTE_PARAMS = {
+  /** No population figure for `geo` in `year`. */
+  no_population: ['geo', 'year'],
+  population_not_positive: ['geo', 'year'],
+  /** No value in the index's base period. */
+  no_base_value: ['base'],
+  base_not_positive: ['base'],
+  /** No value in `period`, the same period one year earlier, to compare with. */
+  no_previous_value: ['period'],
+  previous_not_positive: ['period'],
+  /** A value is missing in the three periods ending in `period`. */
+  average_gap: ['period'],
+  /** No value at `period`, one end of a comparison of two periods. */
+  no_value: ['period'],
+  /** The earlier value, at `period`, is zero or negative: no percentage change. */
+  change_not_positive: ['period'],
+  growth_not_positive: ['from', 'to'],
+  not_later: ['from', 'to']
+} as const satisfies Record<string, readonly string[]>;
+
+export type TransformNoteCode = keyof typeof NOTE_PARAMS;
+
+/** Why a computed value is missing: a code and its parameters (codes and periods). */
+export type TransformNote = {
+  [C in TransformNoteCode]: {
+    code: C;
+    params: Record<(typeof NOTE_PARAMS)[C][number], string>;
+  };
+}[TransformNoteCode];
+
+// Codes and periods never hold a control character, so the unit separator splits them safely.
+const NOTE_SEPARATOR = '\u001f';
+
+/** SQL: the note `code` with its parameters, each an SQL expression, in NOTE_PARAMS order. */
+function noteSql(code: TransformNoteCode, ...params: string[]): string {
+  return [quoteLiteral(code), ...params].join(' || chr(31) || ');
+}
+
+/** A note as the SQL wrote it, read back; an unknown code is a fault of this module. */
+export function parseTransformNote(text: string): TransformNote {
+  const [code, ...values] = text.split(NOTE_SEPARATOR);
+  if (!Object.hasOwn(NOTE_PARAMS, code)) throw new Error(`Unknown transform note code “${code}”.`);
+  const names: readonly string[] = NOTE_PARAMS[code as TransformNoteCode];
+  const params = Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+  return { code, params } as TransformNote;
+}
 
 /** SQL: the letters of all the given flags, each once and sorted; NULL when there are none. */
 export function combinedFlagSql(...flags: string[]): string {
@@ -222,9 +276,9 @@ export function rateSql(
     `${combinedFlagSql('o.flag', 'p.population_flag')} AS flag,`,
     `TRUE AS computed, FALSE AS break_in_window,`,
     `CASE WHEN o.value IS NOT NULL AND p.population IS NULL`,
-    `THEN 'No population figure for ' || o.geo || ' in ' || left(o.time, 4) || '.'`,
+    `THEN ${noteSql('no_population', 'o.geo', 'left(o.time, 4)')}`,
     `WHEN o.value IS NOT NULL AND p.population <= 0`,
-    `THEN 'The population figure for ' || o.geo || ' in ' || left(o.time, 4) || ' is not positive.' END AS note`,
+    `THEN ${noteSql('population_not_positive', 'o.geo', 'left(o.time, 4)')} END AS note`,
     `FROM observations AS o LEFT JOIN population AS p ON p.geo = o.geo AND p.year = left(o.time, 4)`,
     `WHERE ${windowCondition(request, 'o.time')}`,
     `ORDER BY o.series, o.time`
@@ -250,8 +304,8 @@ export function indexSql(request: SeriesRequest, base: string): string {
     `${combinedFlagSql('o.flag', 'b.base_flag')} AS flag,`,
     `TRUE AS computed,`,
     `${breakBetweenSql('o.series', `LEAST(o.ord, ${baseOrdinal})`, `GREATEST(o.ord, ${baseOrdinal})`)} AS break_in_window,`,
-    `CASE WHEN b.base_value IS NULL THEN ${quoteLiteral(`No value in the base period ${base}.`)}`,
-    `WHEN b.base_value <= 0 THEN ${quoteLiteral(`The value in the base period ${base} is zero or negative, so no index can be based on it.`)} END AS note`,
+    `CASE WHEN b.base_value IS NULL THEN ${noteSql('no_base_value', baseLiteral)}`,
+    `WHEN b.base_value <= 0 THEN ${noteSql('base_not_positive', baseLiteral)} END AS note`,
     `FROM observations AS o LEFT JOIN base AS b ON b.series = o.series`,
     `WHERE ${windowCondition(request, 'o.time')}`,
     `ORDER BY o.series, o.time`
@@ -272,8 +326,8 @@ export function yearOnYearSql(request: SeriesRequest): string {
     `TRUE AS computed,`,
     `${breakBetweenSql('o.series', `o.ord - ${periodsPerYearSql('o.time')}`, 'o.ord')} AS break_in_window,`,
     `CASE WHEN o.value IS NULL THEN NULL`,
-    `WHEN prev.value IS NULL THEN 'No value in ' || ${previousYearSql('o.time')} || ' to compare with.'`,
-    `WHEN prev.value <= 0 THEN 'The value in ' || ${previousYearSql('o.time')} || ' is zero or negative, so no percentage change can be computed.' END AS note`,
+    `WHEN prev.value IS NULL THEN ${noteSql('no_previous_value', previousYearSql('o.time'))}`,
+    `WHEN prev.value <= 0 THEN ${noteSql('previous_not_positive', previousYearSql('o.time'))} END AS note`,
     `FROM observations AS o LEFT JOIN observations AS prev`,
     `ON prev.series = o.series AND prev.time = ${previousYearSql('o.time')}`,
     `WHERE ${windowCondition(request, 'o.time')}`,
@@ -299,7 +353,7 @@ export function movingAverageSql(request: SeriesRequest): string {
     `TRUE AS computed,`,
     `count(*) FILTER (WHERE contains(flag, 'b')) OVER (${afterFirst}) > 0 AS break_in_window,`,
     `CASE WHEN value IS NOT NULL AND count(value) OVER (${window}) < 3`,
-    `THEN 'A value is missing in the three periods ending in ' || time || ', so no average is shown.' END AS note`,
+    `THEN ${noteSql('average_gap', 'time')} END AS note`,
     `FROM observations)`,
     `SELECT * FROM averaged WHERE ${windowCondition(request, 'time')}`,
     `ORDER BY series, time`
@@ -334,8 +388,8 @@ function endpointsSql(request: SeriesRequest, periods: TwoPeriods): string {
 
 function missingEndpointNote(periods: TwoPeriods): string {
   return [
-    `WHEN from_value IS NULL THEN ${quoteLiteral(`No value in ${periods.from}.`)}`,
-    `WHEN to_value IS NULL THEN ${quoteLiteral(`No value in ${periods.to}.`)}`
+    `WHEN from_value IS NULL THEN ${noteSql('no_value', quoteLiteral(periods.from))}`,
+    `WHEN to_value IS NULL THEN ${noteSql('no_value', quoteLiteral(periods.to))}`
   ].join(' ');
 }
 
@@ -359,7 +413,7 @@ export function changeSql(
     `TRUE AS computed, break_in_window,`,
     `CASE ${missingEndpointNote(periods)}`,
     measure === 'percent'
-      ? `WHEN from_value <= 0 THEN ${quoteLiteral(`The value in ${periods.from} is zero or negative, so no percentage change can be computed.`)}`
+      ? `WHEN from_value <= 0 THEN ${noteSql('change_not_positive', quoteLiteral(periods.from))}`
       : '',
     `END AS note,`,
     `${absolute} AS absolute_change, ${percent} AS percent_change,`,
@@ -387,8 +441,8 @@ export function cagrSql(request: SeriesRequest, periods: TwoPeriods): string {
     `TRUE AS computed, break_in_window,`,
     `CASE ${missingEndpointNote(periods)}`,
     years > 0
-      ? `WHEN from_value <= 0 OR to_value < 0 THEN ${quoteLiteral(`Growth from ${periods.from} to ${periods.to} is not defined for zero or negative values.`)}`
-      : `WHEN TRUE THEN ${quoteLiteral(`${periods.to} is not later than ${periods.from}.`)}`,
+      ? `WHEN from_value <= 0 OR to_value < 0 THEN ${noteSql('growth_not_positive', quoteLiteral(periods.from), quoteLiteral(periods.to))}`
+      : `WHEN TRUE THEN ${noteSql('not_later', quoteLiteral(periods.from), quoteLiteral(periods.to))}`,
     `END AS note,`,
     `from_value, to_value, ${quoteLiteral(periods.from)} AS from_time`,
     `FROM endpoints ORDER BY series`
@@ -438,7 +492,11 @@ export function transformSql(
 export interface TransformedRow extends ObservationRow {
   computed: boolean;
   breakInWindow: boolean;
-  note: string | null;
+  note: TransformNote | null;
+}
+
+function noteOf(cell: unknown): TransformNote | null {
+  return typeof cell === 'string' && cell !== '' ? parseTransformNote(cell) : null;
 }
 
 /** Reads a transform result (any builder above) column by column. */
@@ -453,6 +511,6 @@ export function transformedRowsFromTable(table: ArrowColumns): TransformedRow[] 
     ...row,
     computed: computed.get(i) === true,
     breakInWindow: breakInWindow.get(i) === true,
-    note: (note.get(i) as string | null) ?? null
+    note: noteOf(note.get(i))
   }));
 }

@@ -287,10 +287,13 @@ describe('rate per 100 000 inhabitants', () => {
     expect(at(result, 'UKC-L', '2008')).toMatchObject({
       value: null,
       computed: true,
-      note: 'No population figure for UKC-L in 2008.'
+      note: { code: 'no_population', params: { geo: 'UKC-L', year: '2008' } }
     });
     // XK 2013 has a count (41) but the population lines loaded stop at 2012.
-    expect(at(result, 'XK', '2013').note).toBe('No population figure for XK in 2013.');
+    expect(at(result, 'XK', '2013').note).toEqual({
+      code: 'no_population',
+      params: { geo: 'XK', year: '2013' }
+    });
     // No count, no note: XK 2022 is `:` in the source.
     expect(at(result, 'XK', '2022')).toMatchObject({ value: null, note: null });
   });
@@ -404,7 +407,10 @@ describe('index', () => {
       const result = await rows(indexSql(request, '2009'));
       expect(result.length).toBeGreaterThan(0);
       for (const row of result)
-        expect(row).toMatchObject({ value: null, note: 'No value in the base period 2009.' });
+        expect(row).toMatchObject({
+          value: null,
+          note: { code: 'no_base_value', params: { base: '2009' } }
+        });
     }
   });
 
@@ -443,7 +449,7 @@ describe('year-on-year change', () => {
     expect(at(result, 'NO', '2012').value).toBeCloseTo(-76.106195, 5);
     expect(at(result, 'NO', '2008')).toMatchObject({
       value: null,
-      note: 'No value in 2007 to compare with.'
+      note: { code: 'no_previous_value', params: { period: '2007' } }
     });
   });
 
@@ -462,7 +468,7 @@ describe('year-on-year change', () => {
     expect(at(result, 'RO', '2009')).toMatchObject({ value: null, note: null });
     expect(at(result, 'RO', '2010')).toMatchObject({
       value: null,
-      note: 'No value in 2009 to compare with.'
+      note: { code: 'no_previous_value', params: { period: '2009' } }
     });
     // 2011: (1.43 / 1.50 − 1) × 100 = −4.6667.
     expect(at(result, 'RO', '2011').value).toBeCloseTo(-4.666667, 5);
@@ -508,7 +514,7 @@ describe('three-year moving average (trailing)', () => {
     expect(at(result, 'NO', '2013').value).toBeCloseTo(1.243333, 5);
     expect(at(result, 'NO', '2009')).toMatchObject({
       value: null,
-      note: 'A value is missing in the three periods ending in 2009, so no average is shown.'
+      note: { code: 'average_gap', params: { period: '2009' } }
     });
   });
 
@@ -519,7 +525,7 @@ describe('three-year moving average (trailing)', () => {
       // 2009 is `:`: 2010 and 2011 have it in their window.
       expect(at(result, 'RO', '2010').value).toBeNull();
       expect(at(result, 'RO', '2011').value).toBeNull();
-      expect(at(result, 'RO', '2011').note).toMatch(/missing/);
+      expect(at(result, 'RO', '2011').note?.code).toBe('average_gap');
       // 2012: (1.50 + 1.43 + 1.95) / 3 = 1.62667.
       expect(at(result, 'RO', '2012').value).toBeCloseTo(1.626667, 5);
     }
@@ -583,7 +589,11 @@ describe('change between two years', () => {
     // NO burglary per 100 000 stops in 2014.
     const result = await rows(changeSql(crimRequest('ICCS0501', 'P_HTHAB', ['NO']), periods));
     expect(result).toEqual([
-      expect.objectContaining({ series: 'NO', value: null, note: 'No value in 2022.' })
+      expect.objectContaining({
+        series: 'NO',
+        value: null,
+        note: { code: 'no_value', params: { period: '2022' } }
+      })
     ]);
   });
 
@@ -615,7 +625,10 @@ describe('compound annual growth rate', () => {
     const burglary = await rows(
       cagrSql(crimRequest('ICCS0501', 'P_HTHAB', ['NO']), { from: '2008', to: '2022' })
     );
-    expect(burglary[0]).toMatchObject({ value: null, note: 'No value in 2022.' });
+    expect(burglary[0]).toMatchObject({
+      value: null,
+      note: { code: 'no_value', params: { period: '2022' } }
+    });
     const population = await rows(cagrSql(populationRequest(['DE']), { from: '2010', to: '2020' }));
     // (83 166 711 / 81 802 257)^(1/10) − 1 = 0.16556 % a year, across the 2011 break.
     expect(population[0].value).toBeCloseTo(0.165556, 5);
@@ -626,7 +639,10 @@ describe('compound annual growth rate', () => {
     const result = await rows(
       cagrSql(crimRequest('ICCS0101', 'P_HTHAB', ['RO']), { from: '2022', to: '2022' })
     );
-    expect(result[0]).toMatchObject({ value: null, note: '2022 is not later than 2022.' });
+    expect(result[0]).toMatchObject({
+      value: null,
+      note: { code: 'not_later', params: { from: '2022', to: '2022' } }
+    });
   });
 });
 
@@ -669,5 +685,35 @@ describe.skipIf(!existsSync(shipped))('on the shipped crim_off_cat', () => {
     };
     const result = await rows(changeSql(request, { from: '2008', to: '2022' }));
     expect(result[0].value).toBeCloseTo(-60.087719, 5);
+  });
+});
+
+describe('notes on values that cannot be computed', () => {
+  test('a zero value gives a note code with the period it concerns', async () => {
+    await engine.query(
+      `CREATE OR REPLACE TABLE zero_start AS SELECT * FROM (VALUES ('X', '2010', 0.0, NULL), ('X', '2011', 5.0, NULL)) AS t(geo, "time", value, flag)`
+    );
+    const request: SeriesRequest = {
+      table: 'zero_start',
+      filters: { geo: ['X'] },
+      seriesBy: 'geo'
+    };
+    const periods = { from: '2010', to: '2011' };
+    expect(at(await rows(indexSql(request, '2010')), 'X', '2011').note).toEqual({
+      code: 'base_not_positive',
+      params: { base: '2010' }
+    });
+    expect(at(await rows(yearOnYearSql(request)), 'X', '2011').note).toEqual({
+      code: 'previous_not_positive',
+      params: { period: '2010' }
+    });
+    expect((await rows(changeSql(request, periods)))[0].note).toEqual({
+      code: 'change_not_positive',
+      params: { period: '2010' }
+    });
+    expect((await rows(cagrSql(request, periods)))[0].note).toEqual({
+      code: 'growth_not_positive',
+      params: { from: '2010', to: '2011' }
+    });
   });
 });

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale, transformNoteText } from '$lib/i18n';
+import type { TransformNote } from '$lib/query/transforms';
+
+afterEach(() => setLocale('en'));
+
+const NOTES: [TransformNote, string, string][] = [
+  [
+    { code: 'no_population', params: { geo: 'UKC-L', year: '2008' } },
+    'No population figure for UKC-L in 2008.',
+    'Lipsește cifra populației pentru UKC-L în 2008.'
+  ],
+  [
+    { code: 'base_not_positive', params: { base: '2010' } },
+    'The value in the base period 2010 is zero or negative, so no index can be based on it.',
+    'Valoarea din perioada de bază 2010 este zero sau negativă, așa că nu se poate calcula un indice față de ea.'
+  ],
+  [
+    { code: 'average_gap', params: { period: '2009' } },
+    'A value is missing in the three periods ending in 2009, so no average is shown.',
+    'Lipsește o valoare în cele trei perioade care se încheie în 2009, așa că nu se afișează o medie.'
+  ],
+  [
+    { code: 'not_later', params: { from: '2022', to: '2020' } },
+    '2020 is not later than 2022.',
+    '2020 nu este după 2022.'
+  ]
+];
+
+describe('transform notes', () => {
+  it('are worded in the interface language, with their periods and codes in place', () => {
+    for (const [note, english] of NOTES) expect(transformNoteText(note)).toBe(english);
+    setLocale('ro');
+    for (const [note, , romanian] of NOTES) expect(transformNoteText(note)).toBe(romanian);
+  });
+});
