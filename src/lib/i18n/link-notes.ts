@@ -12,6 +12,7 @@ export function noteText(note: LinkNote): string {
       typeof value === 'string' || typeof value === 'number'
         ? value
         : quoteListForNote(value, {
+            quote: (quoted) => m.explore_quoted({ value: quoted }),
             and: (first, last) => m.a11y_list_and({ first, last }),
             more: (first, count) => m.a11y_list_more({ first, count })
           });

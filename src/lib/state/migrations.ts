@@ -1,5 +1,5 @@
 import { linkNote, type LinkNote } from './link-note';
-import { quoteForNote } from './note-text';
+import { quotedValue } from './note-text';
 import { PERMALINK_VERSION, type View } from './view-state';
 
 /**
@@ -47,7 +47,10 @@ function renameParam(
   params.delete(legacy);
   if (params.has(current))
     return [
-      linkNote('a11y_note_old_setting', { legacy: quoteForNote(legacy), current: `“${current}”` })
+      linkNote('a11y_note_old_setting', {
+        legacy: quotedValue(legacy),
+        current: quotedValue(current)
+      })
     ];
   for (const value of values) params.append(current, rewrite(value));
   return [];
@@ -96,7 +99,7 @@ function linkVersion(params: URLSearchParams): { version: number; notes: LinkNot
       version: PERMALINK_VERSION,
       notes: [
         linkNote('a11y_note_version_unreadable', {
-          value: quoteForNote(raw),
+          value: quotedValue(raw),
           version: PERMALINK_VERSION
         })
       ]

@@ -18,23 +18,41 @@ export function withoutHiddenCharacters(text: string): string {
   return text.replace(HIDDEN_CHARACTERS, '');
 }
 
-/** The value in curly quotes, hidden characters removed, cut to NOTE_VALUE_MAX_LENGTH. */
-export function quoteForNote(value: string): string {
+const englishQuote = (value: string) => `“${value}”`;
+
+/**
+ * The value in quotes (English “…” unless `quote` puts it in another language's marks),
+ * hidden characters removed, cut to NOTE_VALUE_MAX_LENGTH.
+ */
+export function quoteForNote(
+  value: string,
+  quote: (value: string) => string = englishQuote
+): string {
   const characters = Array.from(withoutHiddenCharacters(value));
   const shown =
     characters.length > NOTE_VALUE_MAX_LENGTH
       ? `${characters.slice(0, NOTE_VALUE_MAX_LENGTH - 1).join('')}…`
       : characters.join('');
-  return `“${shown}”`;
+  return quote(shown);
 }
 
-/** How a language joins a list: “A” and “B”; “A”, “B”, “C” and 4 more. */
+/**
+ * A value a note quotes, kept as a list of one: like every list, it is cleaned, cut and put
+ * in the reader's quote marks (“…” in English, „…” in Romanian) when the note is worded.
+ */
+export function quotedValue(value: string): readonly string[] {
+  return [value];
+}
+
+/** How a language quotes and joins a list: “A” and “B”; „A”, „B”, „C” și încă 4. */
 export interface ListWords {
+  quote: (value: string) => string;
   and: (first: string, last: string) => string;
   more: (first: string, count: number) => string;
 }
 
 const ENGLISH_LIST: ListWords = {
+  quote: englishQuote,
   and: (first, last) => `${first} and ${last}`,
   more: (first, count) => `${first} and ${count} more`
 };
@@ -44,7 +62,7 @@ export function quoteListForNote(
   values: readonly string[],
   words: ListWords = ENGLISH_LIST
 ): string {
-  const quoted = values.slice(0, LISTED_VALUES).map(quoteForNote);
+  const quoted = values.slice(0, LISTED_VALUES).map((value) => quoteForNote(value, words.quote));
   const rest = values.length - quoted.length;
   if (rest > 0) return words.more(quoted.join(', '), rest);
   if (quoted.length === 1) return quoted[0];

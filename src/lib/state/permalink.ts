@@ -2,7 +2,7 @@ import type { DatasetManifest, DimensionManifest } from '../catalog/types';
 import { DEFAULT_DATASET_ID, defaultSelection, defaultViewState } from './defaults';
 import { migrateParams } from './migrations';
 import { linkNote, type LinkNote } from './link-note';
-import { quoteForNote, withoutHiddenCharacters } from './note-text';
+import { quotedValue, withoutHiddenCharacters } from './note-text';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
 import {
   GEO_VIEWS,
@@ -45,9 +45,9 @@ function singleValue(params: URLSearchParams, name: string, notes: LinkNote[]): 
   if (values.some((value) => value !== values[0]))
     notes.push(
       linkNote('a11y_note_repeated', {
-        name: `“${name}”`,
+        name: quotedValue(name),
         count: values.length,
-        value: quoteForNote(values[0])
+        value: quotedValue(values[0])
       })
     );
   return values[0];
@@ -69,8 +69,8 @@ function chooseDataset(
   if (match) return match;
   notes.push(
     linkNote('a11y_note_unknown_dataset', {
-      value: quoteForNote(raw),
-      fallback: quoteForNote(fallback)
+      value: quotedValue(raw),
+      fallback: quotedValue(fallback)
     })
   );
   return fallback;
@@ -145,7 +145,7 @@ function readSelection(
             values: unknown
           })
         : linkNote(many ? 'a11y_note_unknown_code_many' : 'a11y_note_unknown_code_one', {
-            dimension: `“${dimension.label}”`,
+            dimension: dimension.label,
             values: unknown
           });
     if (picked.length === 0) note.then = linkNote('a11y_note_default_selection');
@@ -173,7 +173,7 @@ function readUncheckedSelections(
     }
   }
   if (Object.keys(selections).length > 0 || dropped.length > 0)
-    notes.push(linkNote('a11y_note_unchecked', { dataset: quoteForNote(datasetId) }));
+    notes.push(linkNote('a11y_note_unchecked', { dataset: quotedValue(datasetId) }));
   if (dropped.length > 0) notes.push(linkNote('a11y_note_unreadable', { values: dropped }));
   return selections;
 }
@@ -243,7 +243,7 @@ export function parseViewParams(
     'view',
     VIEWS,
     'line',
-    (raw) => linkNote('a11y_note_unknown_view', { value: quoteForNote(raw) }),
+    (raw) => linkNote('a11y_note_unknown_view', { value: quotedValue(raw) }),
     notes
   );
   if (GEO_VIEWS.has(state.view) && manifest && !manifest.dimensions.some((d) => d.id === 'geo')) {
@@ -257,7 +257,7 @@ export function parseViewParams(
     'transform',
     TRANSFORMS,
     'none',
-    (raw) => linkNote('a11y_note_unknown_transform', { value: quoteForNote(raw) }),
+    (raw) => linkNote('a11y_note_unknown_transform', { value: quotedValue(raw) }),
     notes
   );
 
@@ -266,7 +266,7 @@ export function parseViewParams(
     'scale',
     SCALES,
     'linear',
-    (raw) => linkNote('a11y_note_unknown_scale', { value: quoteForNote(raw) }),
+    (raw) => linkNote('a11y_note_unknown_scale', { value: quotedValue(raw) }),
     notes
   );
 
@@ -284,12 +284,12 @@ export function parseViewParams(
     if (rawBase !== null && base === null)
       notes.push(
         fallback === null
-          ? linkNote('a11y_note_bad_base_first', { value: quoteForNote(rawBase) })
-          : linkNote('a11y_note_bad_base', { value: quoteForNote(rawBase), period: fallback })
+          ? linkNote('a11y_note_bad_base_first', { value: quotedValue(rawBase) })
+          : linkNote('a11y_note_bad_base', { value: quotedValue(rawBase), period: fallback })
       );
     state.base = base ?? fallback;
   } else if (rawBase !== null) {
-    notes.push(linkNote('a11y_note_base_ignored', { value: quoteForNote(rawBase) }));
+    notes.push(linkNote('a11y_note_base_ignored', { value: quotedValue(rawBase) }));
   }
 
   return { state, notes };

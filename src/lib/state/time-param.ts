@@ -1,7 +1,7 @@
 import type { DatasetManifest } from '../catalog/types';
 import { frequencyOf, type Frequency } from '../query/time';
 import { linkNote, type LinkNote, type LinkNoteKey } from './link-note';
-import { quoteForNote } from './note-text';
+import { quotedValue } from './note-text';
 import type { TimeWindow } from './view-state';
 
 const PERIOD_PATTERN: Record<Frequency, RegExp> = {
@@ -47,7 +47,7 @@ export interface TimeParamResult {
 export function parseTimeParam(raw: string, dataset: DatasetManifest | null): TimeParamResult {
   const allPeriods = (key: LinkNoteKey, params: Record<string, string> = {}): TimeParamResult => ({
     time: null,
-    notes: [linkNote(key, { value: quoteForNote(raw), ...params })]
+    notes: [linkNote(key, { value: quotedValue(raw), ...params })]
   });
   const parts = raw.includes('..') ? raw.split('..') : [raw, raw];
   if (parts.length !== 2 || (parts[0] === '' && parts[1] === ''))
@@ -68,7 +68,7 @@ export function parseTimeParam(raw: string, dataset: DatasetManifest | null): Ti
   const notes: LinkNote[] = [];
   if (from > to) {
     [from, to] = [to, from];
-    notes.push(linkNote('a11y_note_time_reversed', { value: quoteForNote(raw), from, to }));
+    notes.push(linkNote('a11y_note_time_reversed', { value: quotedValue(raw), from, to }));
   }
   if (first !== null && last !== null) {
     if (to < first || from > last) return allPeriods('a11y_note_time_outside', { first, last });

@@ -32,11 +32,15 @@ describe('link notes', () => {
     ]);
     setLocale('ro');
     expect(notesOf(query)).toEqual([
-      'Codurile de țară necunoscute “XX”, “YY”, “ZZ” și încă 1 au fost ignorate.',
-      'Vizualizare necunoscută “pie”; se afișează graficul liniar.'
+      'Codurile de țară necunoscute „XX”, „YY”, „ZZ” și încă 1 au fost ignorate.',
+      'Vizualizare necunoscută „pie”; se afișează graficul liniar.'
     ]);
     expect(notesOf('geo=XX')).toEqual([
-      'Codul de țară necunoscut “XX” a fost ignorat. Se afișează selecția implicită.'
+      'Codul de țară necunoscut „XX” a fost ignorat. Se afișează selecția implicită.'
+    ]);
+    // Romanian quote marks go round the cleaned value, hidden characters still removed.
+    expect(notesOf('view=pi\u202Ee')).toEqual([
+      'Vizualizare necunoscută „pie”; se afișează graficul liniar.'
     ]);
   });
 });
