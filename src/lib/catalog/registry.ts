@@ -6,6 +6,7 @@ import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from './types';
 import { m } from '../i18n';
 import { catalogVersion } from './catalog-version.svelte';
+import { forgetRemoteRows, loadRemoteRows, remoteTableSql, type RowFilters } from './remote-rows';
 
 /**
  * Every dataset the app can show, shipped or imported, and the one way to make a dataset
@@ -17,6 +18,7 @@ export { catalogVersion };
 export function catalogChanged(): void {
   catalogVersion.value++;
   loaded.clear();
+  forgetRemoteRows();
 }
 
 // A restarted engine starts empty: forget which tables were loaded, so ensureTable loads
@@ -51,25 +53,46 @@ async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
 
 /**
  * Makes a dataset queryable as the table named by its id, loading it once, and resolves
- * to the engine so the caller can query straight away.
+ * to the engine so the caller can query straight away. A remote dataset's table starts
+ * empty: ensureRows fills it with the rows views select.
  */
 export function ensureTable(id: string): Promise<SqlEngine> {
   let pending = loaded.get(id);
   if (!pending) {
+    const dataset = getDataset(id).then((found) => {
+      if (!found) throw new Error(m.a11y_loading_no_dataset({ id }));
+      return found;
+    });
     // The bytes are fetched while the engine starts, not after: on a cold load both take
     // about as long, so waiting for one before the other would add them up.
-    const bytes = getDataset(id).then((dataset) => {
-      if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id }));
-      return dataset.origin === 'shipped'
-        ? fetchShipped(dataset)
-        : importedDatasetSource().readIpc(id);
-    });
-    pending = Promise.all([getEngine(), bytes]).then(async ([engine, ipc]) => {
-      await engine.insertArrowIpc(id, ipc);
+    const bytes = dataset.then((found) =>
+      found.origin === 'shipped'
+        ? fetchShipped(found)
+        : found.origin === 'imported'
+          ? importedDatasetSource().readIpc(id)
+          : null
+    );
+    pending = Promise.all([getEngine(), dataset, bytes]).then(async ([engine, found, ipc]) => {
+      if (ipc) await engine.insertArrowIpc(id, ipc);
+      else await engine.query(remoteTableSql(found));
       return engine;
     });
     pending.catch(() => loaded.delete(id));
     loaded.set(id, pending);
   }
   return pending;
+}
+
+/**
+ * Makes the rows of `filters` (dimension → codes) queryable in the dataset's table. For a
+ * shipped or imported dataset that is the whole table (ensureTable); for a remote one only
+ * the rows selected are read from its file, so the same SQL then runs on them.
+ */
+export async function ensureRows(
+  dataset: DatasetManifest,
+  filters: RowFilters
+): Promise<SqlEngine> {
+  const engine = await ensureTable(dataset.id);
+  if (dataset.origin === 'remote') await loadRemoteRows(engine, dataset, filters);
+  return engine;
 }

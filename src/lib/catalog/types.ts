@@ -56,8 +56,13 @@ export interface DatasetManifest {
   /** Data file beside the manifest (Arrow IPC stream). */
   file: string;
   bytes: number;
-  /** Whether the app ships it or the user imported it. */
-  origin: 'shipped' | 'imported';
+  /**
+   * Whether the app ships it, the user imported it, or its rows stay in a Parquet file on a
+   * server and only the rows a view selects are fetched (`remote`, with `url`).
+   */
+  origin: 'shipped' | 'imported' | 'remote';
+  /** The remote Parquet file's address (same origin as the app); only when origin is remote. */
+  url?: string;
 }
 
 export interface Manifest {

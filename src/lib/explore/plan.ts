@@ -59,3 +59,14 @@ export function planExplore(
   const needsPopulation = spec.kind === 'rate' && spec.plan.kind === 'computed';
   return { seriesBy, request, spec, from, to, needsPopulation };
 }
+
+/**
+ * The codes the plan's SQL reads, per dimension: the request's, and a published rate's own
+ * unit where the rate replaces the unit chosen. A remote dataset fetches exactly these rows.
+ */
+export function filtersRead(plan: ExplorePlan): Record<string, readonly string[]> {
+  const { spec, request } = plan;
+  if (spec.kind === 'rate' && spec.plan.kind === 'published')
+    return { ...request.filters, [spec.plan.unitDimension]: [spec.plan.unitCode] };
+  return request.filters;
+}

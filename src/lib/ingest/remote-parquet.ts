@@ -81,14 +81,16 @@ function rowGroupSpans(metadata: FileMetaData): [number, number][] {
 
 /**
  * Rows of `file` matching the selection, with only the selected columns, and the cost of
- * reading them. Row groups whose min/max exclude a filter are never fetched.
+ * reading them. Row groups whose min/max exclude a filter are never fetched. A caller that
+ * already holds the footer passes it as `known`, and the read starts at the data.
  */
 export async function readParquetSelection(
   file: AsyncBuffer,
-  selection: ParquetSelection
+  selection: ParquetSelection,
+  known?: FileMetaData
 ): Promise<{ rows: Record<string, unknown>[]; cost: ReadCost }> {
   const counted = countingBuffer(file);
-  const metadata = await parquetMetadataAsync(counted.file);
+  const metadata = known ?? (await parquetMetadataAsync(counted.file));
   const footerBytes = counted.cost.bytesRead;
   const spans = rowGroupSpans(metadata);
   const groupsRead = new Set<number>();
