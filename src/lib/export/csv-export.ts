@@ -1,5 +1,5 @@
 import type { ChartText } from '$lib/charts/types';
-import { describeFlag } from '$lib/reference/flags';
+import { describeFlagLocalised } from '$lib/i18n';
 import type { ExportRow } from './rows';
 
 /**
@@ -34,7 +34,9 @@ function numberCell(value: number | null): string {
 
 /**
  * The CSV of what a chart draws: a header, one line per observation, then a blank line and
- * the chart's title, source and notes, each in one cell. Starts with a byte-order mark so
+ * the chart's title, source and notes, each in one cell. Column names are fixed English
+ * identifiers for programs that read the file; flag meanings and texts are in the interface
+ * language, like the chart they come from. Starts with a byte-order mark so
  * spreadsheets read Romanian diacritics as UTF-8; lines end in CRLF as RFC 4180 asks.
  */
 export function chartCsv(rows: readonly ExportRow[], text: ChartText): string {
@@ -60,7 +62,7 @@ export function chartCsv(rows: readonly ExportRow[], text: ChartText): string {
       numberCell(row.value),
       textCell(row.unit),
       textCell(row.flag ?? ''),
-      textCell(describeFlag(row.flag))
+      textCell(describeFlagLocalised(row.flag))
     ];
     lines.push(cells.join(','));
   }

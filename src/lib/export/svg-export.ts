@@ -1,5 +1,6 @@
 import type { ChartText } from '$lib/charts/types';
-import { describeFlag } from '$lib/reference/flags';
+import { wrapLines } from '$lib/charts/wrap';
+import { describeFlagLocalised } from '$lib/i18n';
 import type { ExportRow } from './rows';
 
 /** The app's type, then what a reader's machine likely has: the file must read without ours. */
@@ -14,14 +15,17 @@ export interface FlagLegendEntry {
   mark: FlagMark;
 }
 
-/** Flag letters of the values drawn, each once, in alphabetical order, as the chart marks them. */
+/**
+ * Flag letters of the values drawn, each once, in alphabetical order, as the chart marks them,
+ * with their meaning in the interface language (the file goes where the reader works).
+ */
 export function flagLegend(rows: readonly ExportRow[]): FlagLegendEntry[] {
   const letters = new Set<string>();
   for (const row of rows)
     if (row.value !== null && row.flag) for (const l of row.flag) letters.add(l);
   return [...letters].sort().map((letter) => ({
     letter,
-    meaning: describeFlag(letter),
+    meaning: describeFlagLocalised(letter),
     mark: letter === 'b' ? 'break' : letter === 'p' || letter === 'e' ? 'hollow' : 'letter'
   }));
 }
@@ -51,24 +55,8 @@ export function escapeXml(text: string): string {
     .replaceAll('"', '&quot;');
 }
 
-/**
- * Words of `text` in lines of at most `maxChars` characters (a longer word gets a line of
- * its own). SVG text does not wrap by itself, and the file must not depend on a browser.
- */
-export function wrapLines(text: string, maxChars: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= maxChars) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
+// Composite drawings wrap their text lines the same way.
+export { wrapLines };
 
 /** Colours of the theme the chart was drawn in, so text and background match its marks. */
 export interface ExportColours {

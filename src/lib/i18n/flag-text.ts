@@ -1,7 +1,7 @@
 import { m } from './paraglide/messages.js';
 
-// One message per letter of FLAG_MEANINGS (src/lib/reference/flags.ts), which stays the English
-// text of the downloads; this is what the screen shows, in the interface language.
+// One message per letter of FLAG_MEANINGS (src/lib/reference/flags.ts): what the screen and the
+// downloads (CSV, SVG, PNG) show, in the interface language.
 const MEANINGS: Record<string, () => string> = {
   b: m.chart_flag_b,
   c: m.chart_flag_c,
