@@ -1,4 +1,4 @@
-import { COUNTRY_GROUPS, geoLabel } from '../reference/geo';
+import { COUNTRY_GROUPS } from '../reference/geo';
 import type { Comparator } from './framework';
 
 export type GroupName = keyof typeof COUNTRY_GROUPS;
@@ -22,9 +22,4 @@ export function comparatorGeos(comparator: Comparator, ownGeo: string): string[]
         : []
       : comparator.geos;
   return geos.filter((geo) => geo !== ownGeo);
-}
-
-/** How a comparator is named on screen: the group's name, or the countries' names. */
-export function comparatorLabel(comparator: Comparator): string {
-  return 'group' in comparator ? comparator.group : comparator.geos.map(geoLabel).join(', ');
 }

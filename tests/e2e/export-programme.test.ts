@@ -1,0 +1,298 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+
+const FRAMEWORK = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
+  programme: { sources: string[]; approved: string; eligibleUntil: string };
+  financing: { total: number };
+  projects: { id: string; title: string; budget: number }[];
+  events: { date: string; label: { en: string } }[];
+};
+const PERIOD = `${FRAMEWORK.programme.approved}/${FRAMEWORK.programme.eligibleUntil}`;
+
+/** A chart's figure on the programme page with its share menu open. */
+async function openMenu(page: Page, figure: Locator): Promise<Locator> {
+  await figure.getByTestId('share-toggle').click();
+  await expect(figure.getByTestId('share-panel')).toBeVisible();
+  return figure;
+}
+
+async function download(page: Page, figure: Locator, testId: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByTestId(testId).click()
+  ]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** The cells of one CSV line, RFC 4180 quoting undone. */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  return [...cells, cell];
+}
+
+/** A downloaded CSV: its header, its data records, and the text lines after the blank line. */
+function readCsv(csv: string) {
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  const header = csvCells(lines[0]);
+  const blank = lines.indexOf('');
+  return {
+    header,
+    records: lines
+      .slice(1, blank)
+      .map((line) => Object.fromEntries(csvCells(line).map((cell, i) => [header[i], cell]))),
+    after: lines.slice(blank + 1).map((line) => csvCells(line)[0])
+  };
+}
+
+/** What a downloaded SVG shows, read by the browser's own XML parser. */
+function readSvg(page: Page, markup: string) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      title: root.querySelector(':scope > title')?.textContent ?? '',
+      texts: [...root.querySelectorAll('text')].map((t) => t.textContent?.trim() ?? ''),
+      // As rgb(), however the file writes it.
+      background: (() => {
+        const probe = document.createElement('div');
+        probe.style.color = root.querySelector(':scope > rect')?.getAttribute('fill') ?? '';
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      })(),
+      bar: root.querySelector('rect.bar:not(.unassigned)')?.getAttribute('style') ?? ''
+    };
+  }, markup);
+}
+
+const budgetFigure = (page: Page) => page.locator('figure[data-budget="project"]');
+
+test('the budget CSV has one row per project with the published budgets, adding up to the total', async ({
+  page
+}) => {
+  await page.goto('/programme');
+  const figure = await openMenu(page, budgetFigure(page));
+  const file = await download(page, figure, 'download-csv');
+  expect(file.name).toBe('ro21_budget-by-project.csv');
+  const { header, records, after } = readCsv(file.text);
+  expect(header).toEqual([
+    'dataset',
+    'project_code',
+    'project_label',
+    'time',
+    'value',
+    'unit',
+    'flag',
+    'flag_meaning'
+  ]);
+  const projects = records.filter((r) => r.project_code !== 'not-allocated');
+  expect(projects.map((r) => [r.project_code, Number(r.value)])).toEqual(
+    FRAMEWORK.projects.map((p) => [p.id, p.budget])
+  );
+  for (const record of records)
+    expect(record).toMatchObject({ dataset: 'ro21', unit: 'EUR', time: PERIOD, flag: '' });
+  expect(records[0].project_label).toContain(FRAMEWORK.projects[0].title);
+  expect(records.reduce((sum, r) => sum + Number(r.value), 0)).toBe(FRAMEWORK.financing.total);
+  expect(after).toContain('Budget by project');
+  expect(after.some((line) => line.startsWith(`Source: ${FRAMEWORK.programme.sources[0]}`))).toBe(
+    true
+  );
+});
+
+test('the budget SVG parses and carries the edited title and the source', async ({ page }) => {
+  await page.goto('/programme');
+  const figure = budgetFigure(page);
+  await figure.getByText('Edit chart text').click();
+  await figure.getByTestId('edit-title').fill('RO21 money for the steering committee');
+  await expect(figure.locator('h2')).toHaveText('RO21 money for the steering committee');
+  await openMenu(page, figure);
+  const file = await download(page, figure, 'download-svg');
+  expect(file.name).toBe('ro21_budget-by-project.svg');
+  const svg = await readSvg(page, file.text);
+  expect(svg.error).toBeNull();
+  expect(svg.title).toBe('RO21 money for the steering committee');
+  expect(svg.texts).toContain('RO21 money for the steering committee');
+  expect(svg.texts.some((t) => t.includes(FRAMEWORK.programme.sources[0]))).toBe(true);
+  // The bars keep their amounts as drawn.
+  expect(svg.texts).toContain(`€${FRAMEWORK.projects[0].budget.toLocaleString('en-GB')}`);
+});
+
+test('the timeline CSV lists the programme period and every dated event', async ({ page }) => {
+  await page.goto('/programme');
+  const figure = await openMenu(page, page.locator('figure:has([data-testid="timeline"])'));
+  const file = await download(page, figure, 'download-csv');
+  expect(file.name).toBe('ro21_timeline.csv');
+  const { header, records } = readCsv(file.text);
+  expect(header.slice(0, 4)).toEqual(['dataset', 'event_code', 'event_label', 'time']);
+  expect(records[0]).toMatchObject({ event_code: 'period', time: PERIOD });
+  for (const event of FRAMEWORK.events)
+    expect(records).toContainEqual(
+      expect.objectContaining({ time: event.date, event_label: event.label.en })
+    );
+  expect(records).toHaveLength(FRAMEWORK.events.length + 1);
+});
+
+test('on a dark screen the picture is light by default, and dark when asked', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('cooperare.theme', 'dark'));
+  await page.goto('/programme');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    'rgb(18, 20, 23)'
+  );
+  const figure = await openMenu(page, budgetFigure(page));
+  const colours = figure.getByTestId('export-colours');
+  await expect(colours.getByRole('radio', { name: 'Light background' })).toBeChecked();
+
+  const light = await readSvg(page, (await download(page, figure, 'download-svg')).text);
+  expect(light.background).toBe('rgb(255, 255, 255)');
+  expect(light.bar).toMatch(/fill:\s*rgb\(31, 78, 121\)/);
+
+  await colours.getByRole('radio', { name: 'Dark background' }).check();
+  const dark = await readSvg(page, (await download(page, figure, 'download-svg')).text);
+  expect(dark.background).toBe('rgb(18, 20, 23)');
+  expect(dark.bar).toMatch(/fill:\s*rgb\(91, 155, 213\)/);
+  // The screen stayed dark throughout.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    'rgb(18, 20, 23)'
+  );
+});
+
+test('in Romanian the CSV keeps English column names and says what a provisional value is', async ({
+  page
+}) => {
+  await page.addInitScript(() => localStorage.setItem('cooperare.locale', 'ro'));
+  test.slow();
+  await page.goto('/explore?ds=tps00001&geo=BE&time=2019..2022&view=line&v=1');
+  const figure = page.getByTestId('explore-view');
+  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
+  await openMenu(page, figure);
+  const { header, records, after } = readCsv((await download(page, figure, 'download-csv')).text);
+  expect(header).toContain('flag_meaning');
+  const belgium2021 = records.find((r) => r.geo_code === 'BE' && r.time === '2021');
+  const [published, flag] = (rawTsvCell('eurostat/tps00001.tsv', 'JAN,BE', '2021') ?? '').split(
+    ' '
+  );
+  expect(flag).toBe('p');
+  expect(belgium2021).toMatchObject({ value: published, flag: 'p', flag_meaning: 'provizoriu' });
+  expect(after.some((line) => line.startsWith('Sursa: Eurostat'))).toBe(true);
+
+  const svg = await readSvg(page, (await download(page, figure, 'download-svg')).text);
+  expect(svg.error).toBeNull();
+  expect(svg.texts).toContain('p provizoriu');
+});
+
+test.describe('an embedded programme chart', () => {
+  let host: Server;
+  let hostOrigin = '';
+  let snippet = '';
+
+  test.beforeAll(async () => {
+    // Someone else's page: another origin that pastes the snippet and follows its height.
+    host = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html><head><title>Host</title></head><body>
+<h1>A partner's report</h1>
+${snippet}
+<script>
+  window.heights = [];
+  window.addEventListener('message', (event) => {
+    if (!event.data || event.data.type !== 'cooperare:height') return;
+    window.heights.push(event.data.height);
+    document.querySelector('iframe').style.height = event.data.height + 'px';
+  });
+</script></body></html>`);
+    });
+    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+    hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+  });
+
+  test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+  test('the budget shows alone in a frame on another origin, with title, source and a link', async ({
+    page,
+    context,
+    baseURL
+  }) => {
+    await page.goto('/programme');
+    const figure = await openMenu(page, budgetFigure(page));
+    snippet = await figure.getByTestId('share-embed').inputValue();
+    expect(snippet).toContain(`src="${baseURL}/embed?programme=budget"`);
+    const appOrigin = new URL(baseURL as string).origin;
+
+    const hostPage = await context.newPage();
+    const problems: string[] = [];
+    hostPage.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    hostPage.on('pageerror', (e) => problems.push(e.message));
+    hostPage.on('request', (request) => {
+      const origin = new URL(request.url()).origin;
+      if (!request.url().startsWith('blob:') && origin !== appOrigin && origin !== hostOrigin)
+        problems.push(`request off origin: ${request.url()}`);
+    });
+    await hostPage.goto(hostOrigin);
+    const frame = hostPage.frameLocator('iframe');
+    await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 2 })).toHaveText('Budget by project');
+    await expect(frame.locator('g.row')).toHaveCount(FRAMEWORK.projects.length + 1);
+    await expect(frame.getByText(`Source: ${FRAMEWORK.programme.sources[0]}`)).toBeVisible();
+    await expect(frame.getByRole('navigation')).toHaveCount(0);
+    await expect(frame.getByTestId('share-toggle')).toHaveCount(0);
+    const full = frame.getByTestId('embed-full-view');
+    await expect(full).toHaveAttribute('href', '/programme#budget-projects');
+    await expect(full).toHaveAttribute('target', '_blank');
+    // The frame follows the height the page reports.
+    await expect
+      .poll(() =>
+        hostPage.evaluate(() => {
+          const posted = (window as unknown as { heights: number[] }).heights.at(-1);
+          const frameHeight = Math.round(
+            document.querySelector('iframe')!.getBoundingClientRect().height
+          );
+          return posted !== undefined && posted > 300 && posted === frameHeight;
+        })
+      )
+      .toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+test('/embed shows the timeline and an indicator trend, and says so when a chart is unknown', async ({
+  page
+}) => {
+  await page.goto('/embed?programme=timeline');
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page).toHaveTitle('Programme period');
+  await expect(page.getByTestId('embed-full-view')).toHaveAttribute('href', '/programme#timeline');
+
+  await page.goto('/embed?programme=chart-of-nothing');
+  await expect(page.getByRole('alert')).toHaveText(/no programme chart “chart-of-nothing”/);
+
+  await page.goto('/embed?programme=indicator&id=officers-deployed-norway');
+  await expect(page.getByRole('alert')).toContainText('has no chart');
+
+  test.slow();
+  await page.goto('/embed?programme=indicator&id=theft');
+  await expect(page.getByTestId('line-chart')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('chart-band')).toBeVisible();
+  await expect(page.getByTestId('embed-full-view')).toHaveAttribute(
+    'href',
+    '/programme/indicator/theft'
+  );
+});
