@@ -97,6 +97,17 @@ test('a remote Parquet file is added from its footer and codes, and a view reads
   await page.goBack();
   await expect(cell).toHaveAttribute('data-value', '2.28', ENGINE);
   expect(server.bytesSent() - before).toBe(viewBytes);
+
+  // The SQL console lists it, and says its table holds only the rows fetched so far.
+  await page.goto('/sql');
+  await expect(page.getByTestId('sql-remote-note')).toContainText(
+    'only the rows views have fetched so far'
+  );
+
+  // It is the user's own, and is deleted like an import.
+  await page.goto('/data');
+  await page.getByRole('button', { name: 'Delete “offences”' }).click();
+  await expect(catalogue(page)).toHaveCount(SHIPPED);
 });
 
 test('a bad address is refused with an alert, and the catalogue loses nothing', async ({
