@@ -135,10 +135,14 @@ export function rowsToIpc(manifest: DatasetManifest, rows: Record<string, unknow
   return tableToIPC(new Table(columns), 'stream');
 }
 
-/** SQL: the empty table a remote dataset starts as, with the long shape's types. */
+/**
+ * SQL: the empty table a remote dataset starts as, with the long shape's types. It replaces
+ * any earlier one, as the record of what was read is forgotten at the same time (a
+ * catalogue change: the file may have been deleted and another added under the same id).
+ */
 export function remoteTableSql(manifest: DatasetManifest): string {
   const dimensions = manifest.dimensions.map((d) => `${quoteIdent(d.id)} VARCHAR`);
-  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(manifest.id)} (${[
+  return `CREATE OR REPLACE TABLE ${quoteIdent(manifest.id)} (${[
     ...dimensions,
     '"time" VARCHAR',
     'value DOUBLE',
