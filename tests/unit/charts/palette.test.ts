@@ -16,13 +16,14 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** A theme variable as app.css declares it in the block that starts with `selector`. */
-function themeVariable(selector: string, name: string): string {
+/** A theme variable as app.css declares it: each is a light-dark(light, dark) pair. */
+function themeVariable(theme: 'light' | 'dark', name: string): string {
   const css = readFileSync(new URL('../../../src/app.css', import.meta.url), 'utf8');
-  const block = css.slice(css.indexOf(selector));
-  const match = new RegExp(`${name}:\\s*(#[0-9a-fA-F]{6})`).exec(block);
-  if (!match) throw new Error(`${name} not found after ${selector}`);
-  return match[1];
+  const match = new RegExp(
+    `${name}:\\s*light-dark\\(\\s*(#[0-9a-fA-F]{6}),\\s*(#[0-9a-fA-F]{6})\\s*\\)`
+  ).exec(css);
+  if (!match) throw new Error(`${name} is not a light-dark() pair in app.css`);
+  return theme === 'light' ? match[1] : match[2];
 }
 
 const keys = ['RO', 'NO', 'BG', 'HU', 'DE', 'PL', 'AT', 'IT', 'FR', 'ES'];
@@ -36,8 +37,8 @@ describe('palette', () => {
   });
 
   it('keeps 3:1 against the dark background and surface for every series colour', () => {
-    const background = themeVariable(":root[data-theme='dark']", '--bg');
-    const surface = themeVariable(":root[data-theme='dark']", '--surface');
+    const background = themeVariable('dark', '--bg');
+    const surface = themeVariable('dark', '--surface');
     for (const colour of assignColours(keys).values()) {
       expect(contrast(colour, background)).toBeGreaterThanOrEqual(3);
       expect(contrast(colour, surface)).toBeGreaterThanOrEqual(3);
@@ -45,9 +46,17 @@ describe('palette', () => {
   });
 
   it('keeps Romania and Norway at 3:1 or more in the light theme too', () => {
-    const background = themeVariable(':root {', '--bg');
+    const background = themeVariable('light', '--bg');
     const colours = assignColours(['RO', 'NO']);
     for (const colour of colours.values())
       expect(contrast(colour, background)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the bars and dots that are not a series (--mark) at 3:1 in both themes', () => {
+    for (const theme of ['light', 'dark'] as const)
+      for (const ground of ['--bg', '--surface'])
+        expect(
+          contrast(themeVariable(theme, '--mark'), themeVariable(theme, ground))
+        ).toBeGreaterThanOrEqual(3);
   });
 });
