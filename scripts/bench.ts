@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet|interactions]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -10,8 +10,18 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, statSync } from 'node:fs';
+import {
+  copyFile,
+  link,
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile
+} from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +31,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 import type { Lab } from '../bench/lab';
+import type { ChangeTiming } from '../bench/probe';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_DIR = '/tmp/cooperare-bench-build';
@@ -34,7 +45,6 @@ const option = (name: string) => {
 };
 const RUNS = Math.max(5, Number(option('runs') ?? 5));
 const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
-const LARGE_ROWS = 10_000_000;
 const IMPORT_MB = 200;
 const SELECTIONS = 30;
 const PARQUET_BYTES = 500e6;
@@ -128,6 +138,16 @@ async function bundleBenchPages(): Promise<void> {
     minify: true,
     target: 'es2022',
     plugins: [appAliases],
+    logLevel: 'error'
+  });
+  // The probe is an init script, run before the app's modules: a classic script.
+  await esbuild({
+    entryPoints: [path.join(root, 'bench', 'probe.ts')],
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
     logLevel: 'error'
   });
   for (const page of ['floor.html', 'lab.html'])
@@ -339,6 +359,238 @@ async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfe
   return result;
 }
 
+// ---------------------------------------------------------------- interactions in /explore
+
+/**
+ * The generated large dataset: Eurostat's TSV layout with the dimensions of crim_off_cat and
+ * two more, 58 offence codes × 2 units × 3 sexes × 20 age groups × 40 countries = 278 400
+ * series of 40 months: 11 136 000 cells, of which 8 % are `:` (no row) and 1 % `: c` (a row
+ * without a value), and some values flagged `p`, so about 10.2 million rows. Its file name
+ * makes the import call it `bench_10m`.
+ */
+const LARGE_ID = 'bench_10m';
+const LARGE_TSV = `/tmp/cooperare-bench-data/${LARGE_ID}.tsv`;
+const LARGE_GEO = [
+  ...['RO', 'NO', 'BG', 'HU', 'DE', 'PL', 'AT', 'BE', 'CY', 'CZ', 'DK', 'EE', 'EL', 'ES'],
+  ...['FI', 'FR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SE', 'SI', 'SK'],
+  ...['IS', 'LI', 'CH', 'UK', 'RS', 'ME', 'MK', 'AL', 'BA', 'MD', 'UA', 'TR']
+];
+
+async function largeTsv(): Promise<string> {
+  if (await stat(LARGE_TSV).catch(() => null)) return LARGE_TSV;
+  await mkdir(path.dirname(LARGE_TSV), { recursive: true });
+  const periods = Array.from(
+    { length: 40 },
+    (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+  );
+  const iccs = Array.from({ length: 58 }, (_, i) => `ICCS${String(101 + i * 7).padStart(4, '0')}`);
+  const ages = Array.from({ length: 20 }, (_, i) => `Y${i * 5}-${i * 5 + 4}`);
+  let state = 7;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  const partial = `${LARGE_TSV}.partial`;
+  const out = createWriteStream(partial);
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+  await write(`freq,iccs,unit,sex,age,geo\\TIME_PERIOD\t${periods.join(' \t')} \n`);
+  let lines: string[] = [];
+  for (const offence of iccs)
+    for (const unit of ['NR', 'P_HTHAB'])
+      for (const sex of ['F', 'M', 'T'])
+        for (const age of ages)
+          for (const geo of LARGE_GEO) {
+            const cells = [`M,${offence},${unit},${sex},${age},${geo}`];
+            for (let p = 0; p < periods.length; p++) {
+              const r = next();
+              const value = (next() * 5000).toFixed(1);
+              cells.push(
+                r < 0.08 ? ': ' : r < 0.09 ? ': c' : r < 0.14 ? `${value} p` : `${value} `
+              );
+            }
+            lines.push(cells.join('\t'));
+            if (lines.length === 5000) {
+              await write(`${lines.join('\n')}\n`);
+              lines = [];
+            }
+          }
+  await write(`${lines.join('\n')}\n`);
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve()))
+  );
+  await rename(partial, LARGE_TSV);
+  return LARGE_TSV;
+}
+
+/** Imports a file the way a user does: the /data page's file input, until its report. */
+async function importThroughDataPage(page: Page, origin: string, file: string) {
+  await page.goto(`${origin}/data`);
+  const start = Date.now();
+  await page.getByTestId('import-file').setInputFiles(file);
+  const report = page.getByRole('status').filter({ hasText: LARGE_ID });
+  const problem = page.getByRole('alert').filter({ hasText: path.basename(file) });
+  await report.or(problem).first().waitFor({ timeout: 900_000 });
+  if (await problem.count()) throw new Error(`Import failed: ${await problem.innerText()}`);
+  const text = (await report.innerText()).trim();
+  // The report says how many rows the table has, e.g. “(10,246,385 rows)”.
+  const rows = Number(/\(([\d,]+) rows\)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
+  return { ms: Date.now() - start, rows, report: text };
+}
+
+type ChangeKind = 'country' | 'code' | 'time' | 'transform';
+/** The order of the 30 changes: 12 countries, 6 codes, 6 time ranges, 6 transforms. */
+const CHANGE_CYCLE: ChangeKind[] = [
+  'country',
+  'country',
+  'code',
+  'time',
+  'country',
+  'transform',
+  'code',
+  'country',
+  'time',
+  'transform'
+];
+/** Transforms that work on any dataset (a rate needs a population, change a bar chart). */
+const TRANSFORMS_TRIED = ['none', 'index', 'yoy', 'ma3'];
+/** A user's pause between seeing a chart and the next click. */
+const THINK_MS = 300;
+
+interface Change extends ChangeTiming {
+  kind: ChangeKind;
+  what: string;
+}
+
+/**
+ * One selection change as a user makes it: reads the controls, picks a target with `next`,
+ * arms the page's probe (bench/probe.ts) and acts through Playwright's real input.
+ */
+async function makeChange(page: Page, kind: ChangeKind, next: () => number): Promise<string> {
+  const one = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
+  const boxes = (fieldset: string) =>
+    page.locator(`${fieldset} input[data-code]`).evaluateAll((inputs) =>
+      inputs.map((input) => ({
+        code: (input as HTMLInputElement).dataset.code ?? '',
+        checked: (input as HTMLInputElement).checked,
+        withData: !input.closest('li')?.classList.contains('no-data')
+      }))
+    );
+  const geo = await boxes('fieldset[data-dimension="geo"]');
+  const geoTicked = geo.filter((b) => b.checked);
+  // Another dimension's code replaces its code only while several countries are drawn.
+  if (kind === 'code' && geoTicked.length < 2) kind = 'country';
+  if (kind === 'country') {
+    const untick = geoTicked.length >= 6 || (geoTicked.length > 1 && next() < 0.4);
+    const target = untick ? one(geoTicked) : one(geo.filter((b) => !b.checked && b.withData));
+    await page.evaluate(() => window.probe.arm());
+    await page.locator(`fieldset[data-dimension="geo"] input[data-code="${target.code}"]`).click();
+    return `${untick ? 'untick' : 'tick'} ${target.code}`;
+  }
+  if (kind === 'code') {
+    const dimensions = await page
+      .locator('fieldset.code-picker:not([data-dimension="geo"])')
+      .evaluateAll((sets) => sets.map((set) => (set as HTMLElement).dataset.dimension ?? ''));
+    const dimension = one(dimensions);
+    const fieldset = `fieldset.code-picker[data-dimension="${dimension}"]`;
+    const target = one((await boxes(fieldset)).filter((b) => !b.checked));
+    await page.evaluate(() => window.probe.arm());
+    await page.locator(`${fieldset} input[data-code="${target.code}"]`).click();
+    return `${dimension} ${target.code}`;
+  }
+  if (kind === 'time') {
+    const which = next() < 0.5 ? 'from' : 'to';
+    const handle = page.getByTestId(`time-${which}`);
+    const [current, max] = await handle.evaluate((input) => [
+      Number((input as HTMLInputElement).value),
+      Number((input as HTMLInputElement).max)
+    ]);
+    const half = Math.floor(max / 2);
+    const choices = Array.from({ length: max - half }, (_, i) =>
+      which === 'from' ? i : half + 1 + i
+    );
+    const index = one(choices.filter((i) => i !== current));
+    await page.evaluate(() => window.probe.arm());
+    await handle.fill(String(index));
+    return `time ${which} ${await handle.getAttribute('aria-valuetext')}`;
+  }
+  const select = page.getByTestId('transform-select');
+  const current = await select.inputValue();
+  const transform = one(TRANSFORMS_TRIED.filter((t) => t !== current));
+  await page.evaluate(() => window.probe.arm());
+  await select.selectOption(transform);
+  return `transform ${transform}`;
+}
+
+/** Opens `url` in /explore, waits for its live chart, then makes SELECTIONS changes. */
+async function selectionChanges(page: Page, url: string) {
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('cooperare:chart-drawn').length > 0,
+    null,
+    { timeout: 600_000 }
+  );
+  const openMs = Date.now() - start;
+  const next = (() => {
+    let state = 42;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+  })();
+  const changes: Change[] = [];
+  for (let i = 0; i < SELECTIONS; i++) {
+    await page.waitForTimeout(THINK_MS);
+    const kind = CHANGE_CYCLE[i % CHANGE_CYCLE.length];
+    const what = await makeChange(page, kind, next);
+    const timing = await page.evaluate(() => window.probe.drawn());
+    changes.push({ kind, what, ...timing });
+  }
+  const totals = changes.map((c) => c.total);
+  return {
+    url: url.replace(/^https?:\/\/[^/]+/, ''),
+    openMs,
+    p50: quantile(totals, 0.5),
+    p95: quantile(totals, 0.95),
+    max: Math.max(...totals),
+    answeredP50: quantile(
+      changes.map((c) => c.answered),
+      0.5
+    ),
+    changes
+  };
+}
+
+/**
+ * Selection changes in /explore timed from the input event to the painted chart, on the
+ * shipped crim_off_cat and on the generated 10-million-row dataset imported through /data.
+ */
+async function interactions(browser: Browser, origin: string) {
+  // No service worker: its install would download the build in the middle of the changes.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript({ path: path.join(BUILD_DIR, 'bench', 'probe.js') });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`explore page: ${error.message}`));
+  try {
+    const shipped = await selectionChanges(page, `${origin}/explore?ds=crim_off_cat`);
+    if (SKIP.has('large')) return { shipped, large: null };
+    const file = await largeTsv();
+    const imported = await importThroughDataPage(page, origin, file);
+    const large = await selectionChanges(page, `${origin}/explore?ds=${LARGE_ID}`);
+    return {
+      shipped,
+      large: {
+        ...large,
+        rows: imported.rows,
+        file: { bytes: statSync(file).size, importMs: imported.ms, report: imported.report }
+      }
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- lab page measurements
 
 async function openLab(browser: Browser, origin: string): Promise<Page> {
@@ -349,46 +601,6 @@ async function openLab(browser: Browser, origin: string): Promise<Page> {
   await page.waitForFunction(() => 'lab' in window);
   await page.evaluate(() => window.lab.ready());
   return page;
-}
-
-interface Latency {
-  p50: number;
-  p95: number;
-  max: number;
-  samples: number[];
-}
-
-const latency = (samples: number[]): Latency => ({
-  p50: quantile(samples, 0.5),
-  p95: quantile(samples, 0.95),
-  max: Math.max(...samples),
-  samples
-});
-
-async function interactions(browser: Browser, origin: string) {
-  const page = await openLab(browser, origin);
-  try {
-    const arrow = await asset('crim_off_cat', '.arrow');
-    await page.evaluate((url) => window.lab.loadShipped('crim_off_cat', url), arrow);
-    const shipped = latency(
-      await page.evaluate(
-        (n) => window.lab.selections('crim_off_cat', ['iccs', 'unit'], 'geo', n),
-        SELECTIONS
-      )
-    );
-    let large: (Latency & { rows: number; generateMs: number }) | null = null;
-    if (!SKIP.has('large')) {
-      const generated = await page.evaluate((rows) => window.lab.generateLarge(rows), LARGE_ROWS);
-      const samples = await page.evaluate(
-        (n) => window.lab.selections('big', ['iccs', 'unit', 'sex', 'age'], 'geo', n),
-        SELECTIONS
-      );
-      large = { ...latency(samples), rows: generated.rows, generateMs: generated.ms };
-    }
-    return { shipped, large };
-  } finally {
-    await page.context().close();
-  }
 }
 
 async function importThroughput(browser: Browser, origin: string) {
@@ -562,6 +774,10 @@ async function main(): Promise<void> {
       console.log(parquetLine(await remoteParquet(browser, origin)));
       return;
     }
+    if (option('only') === 'interactions') {
+      console.log(JSON.stringify(await interactions(browser, origin), null, 1));
+      return;
+    }
     console.log(`Serving ${BUILD_DIR} at ${origin}; ${RUNS} cold runs per page.`);
     const [wasm, worker, data] = await Promise.all([
       asset('duckdb-eh', '.wasm'),
@@ -650,11 +866,12 @@ async function main(): Promise<void> {
     );
     lines.push('');
     lines.push(
-      `interaction (${SELECTIONS} selection changes, query + rows → chart series): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}` +
-        (interaction.large
-          ? ` · ${interaction.large.rows.toLocaleString('en')} rows p50 ${ms(interaction.large.p50)}, p95 ${ms(interaction.large.p95)} (generated in ${ms(interaction.large.generateMs)})`
-          : '')
+      `interaction in /explore (${SELECTIONS} selection changes, input event → chart painted): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}, max ${ms(interaction.shipped.max)} (query answered at p50 ${ms(interaction.shipped.answeredP50)})`
     );
+    if (interaction.large)
+      lines.push(
+        `  ${interaction.large.rows.toLocaleString('en')} rows (${LARGE_ID}): p50 ${ms(interaction.large.p50)}, p95 ${ms(interaction.large.p95)}, max ${ms(interaction.large.max)} (query answered at p50 ${ms(interaction.large.answeredP50)}); imported through /data in ${ms(interaction.large.file.importMs)} (${(interaction.large.file.bytes / 1e6).toFixed(0)} MB TSV), first chart ${ms(interaction.large.openMs)} after opening /explore`
+      );
     if (imported)
       lines.push(
         `import ${(imported.bytes / 1e6).toFixed(0)} MB Eurostat TSV, ${imported.rows.toLocaleString('en')} rows: ${imported.mbPerSecond.toFixed(1)} MB/s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s (median ${ms(imported.medianMs)}; read ${ms(median(imported.runs.map((r) => r.readMs)))}, Arrow ${ms(median(imported.runs.map((r) => r.arrowMs)))}, insert ${ms(median(imported.runs.map((r) => r.insertMs)))})`

@@ -1,0 +1,78 @@
+/**
+ * Bench only: installed by scripts/bench.ts in the app's pages before their own scripts run,
+ * to time a selection change in /explore as a user sees it. `arm()` is called just before the
+ * bench clicks, types or picks; from then on the probe notes the time of the first input
+ * event, and, every frame, whether ExploreView has marked a new `cooperare:chart-drawn` (it
+ * does so once the chart of a newly answered query is in the DOM). The frame in which the
+ * probe first sees that mark is the frame that paints the chart; a task queued from that
+ * frame runs once it is painted, and that is where the time is taken.
+ */
+
+const DRAWN = 'cooperare:chart-drawn';
+const ANSWERED = 'cooperare:first-query';
+/** ExploreView's error paragraph: a change that fails draws no chart. */
+const FAILED = '[data-testid="explore-view"] .error';
+
+export interface ChangeTiming {
+  /** Input event to the chart painted, in ms. */
+  total: number;
+  /** Input event to the query answered (ExploreView's `cooperare:first-query` mark). */
+  answered: number;
+}
+
+let eventAt: number | null = null;
+let watching = false;
+let outcome: Promise<ChangeTiming> | null = null;
+
+for (const type of ['click', 'input', 'change'])
+  addEventListener(
+    type,
+    (event) => {
+      if (watching && eventAt === null) eventAt = event.timeStamp;
+    },
+    { capture: true }
+  );
+
+const count = (name: string) => performance.getEntriesByName(name).length;
+
+function arm(): void {
+  eventAt = null;
+  watching = true;
+  const drawnBefore = count(DRAWN);
+  outcome = new Promise<ChangeTiming>((resolve, reject) => {
+    const frame = () => {
+      const failed = document.querySelector(FAILED);
+      if (failed) {
+        watching = false;
+        reject(new Error(failed.textContent ?? 'the view failed'));
+      } else if (eventAt !== null && count(DRAWN) > drawnBefore) {
+        const start = eventAt;
+        const answers = performance.getEntriesByName(ANSWERED);
+        const answered = answers[answers.length - 1]?.startTime ?? NaN;
+        setTimeout(() => {
+          watching = false;
+          resolve({ total: performance.now() - start, answered: answered - start });
+        }, 0);
+      } else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** The timing of the change made since `arm()`, once its chart is painted. */
+function drawn(): Promise<ChangeTiming> {
+  if (!outcome) return Promise.reject(new Error('probe.drawn() before probe.arm()'));
+  return outcome;
+}
+
+const probe = { arm, drawn };
+
+/** What scripts/bench.ts may call in the app's pages. */
+export type Probe = typeof probe;
+
+declare global {
+  interface Window {
+    probe: Probe;
+  }
+}
+window.probe = probe;
