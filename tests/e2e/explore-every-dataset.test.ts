@@ -16,6 +16,8 @@ async function settled(page: Page): Promise<void> {
   const view = page.getByTestId('explore-view');
   await expect(view).toBeVisible({ timeout: 120_000 });
   await expect(view.locator('.loading')).toHaveCount(0, { timeout: 120_000 });
+  // A change keeps the previous chart on screen, marked busy, until the new one is drawn.
+  await expect(view).not.toHaveAttribute('aria-busy', 'true', { timeout: 120_000 });
 }
 
 for (const dataset of manifest.datasets) {

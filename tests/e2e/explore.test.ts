@@ -21,6 +21,10 @@ async function settled(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="explore-view"] .loading')).toHaveCount(0, {
     timeout: 120_000
   });
+  // A change keeps the previous chart on screen, marked busy, until the new one is drawn.
+  await expect(page.locator('[data-testid="explore-view"][aria-busy="true"]')).toHaveCount(0, {
+    timeout: 120_000
+  });
 }
 
 /** A published cell as a number (flag letters dropped), or null for `:`. */
