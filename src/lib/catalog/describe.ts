@@ -1,3 +1,4 @@
+import { encodedColumns, entryCounts, type EncodedColumn } from '../ingest/encoded';
 import type { LongDataset } from '../ingest/types';
 import { frequencyOf } from '../query/time';
 import type { DatasetManifest } from './types';
@@ -8,11 +9,14 @@ export type DatasetDescription = Pick<
   'dimensions' | 'time' | 'geo' | 'rowCount' | 'flagCounts'
 >;
 
-/** Counts codes, periods, geo coverage and flags of a long dataset, deterministically. */
+/**
+ * Counts codes, periods, geo coverage and flags of a long dataset, deterministically. Works on
+ * the dictionary form of the columns (ingest/encoded.ts): per row it only adds up integers.
+ */
 export function describeLongDataset(dataset: LongDataset): DatasetDescription {
+  const encoded = encodedColumns(dataset);
   const dimensions = dataset.dimensions.map((dimension, i) => {
-    const counts = new Map<string, number>();
-    for (const code of dataset.codes[i]) counts.set(code, (counts.get(code) ?? 0) + 1);
+    const counts = countsByValue(encoded.codes[i]);
     return {
       id: dimension.id,
       label: dimension.label,
@@ -21,15 +25,23 @@ export function describeLongDataset(dataset: LongDataset): DatasetDescription {
         .map(([code, label]) => ({ code, label, rows: counts.get(code) as number }))
     };
   });
-  const periods = [...new Set(dataset.time)].sort();
+  const periods = [...countsByValue(encoded.time).keys()].sort();
   const geoIndex = dataset.dimensions.findIndex((d) => d.id === 'geo');
   const geo = new Set<string>();
-  const flagCounts: Record<string, number> = {};
-  for (let row = 0; row < dataset.rowCount; row++) {
-    if (geoIndex >= 0 && !Number.isNaN(dataset.value[row])) geo.add(dataset.codes[geoIndex][row]);
-    const flag = dataset.flag[row];
-    if (flag) flagCounts[flag] = (flagCounts[flag] ?? 0) + 1;
+  if (geoIndex >= 0) {
+    const { dictionary, indices } = encoded.codes[geoIndex];
+    const withValue = new Uint8Array(dictionary.length);
+    for (let row = 0; row < dataset.rowCount; row++)
+      if (!Number.isNaN(dataset.value[row])) withValue[indices[row]] = 1;
+    dictionary.forEach((code, n) => {
+      if (withValue[n] && code !== null) geo.add(code);
+    });
   }
+  const flagCounts = Object.fromEntries(
+    [...countsByValue(encoded.flag)]
+      .filter(([flag]) => flag !== '')
+      .sort(([a], [b]) => a.localeCompare(b))
+  );
   return {
     dimensions,
     time: {
@@ -40,8 +52,17 @@ export function describeLongDataset(dataset: LongDataset): DatasetDescription {
     },
     geo: [...geo].sort(),
     rowCount: dataset.rowCount,
-    flagCounts: Object.fromEntries(
-      Object.entries(flagCounts).sort(([a], [b]) => a.localeCompare(b))
-    )
+    flagCounts
   };
+}
+
+/** Rows per value of a column, leaving out null and values no row uses. */
+function countsByValue(column: EncodedColumn): Map<string, number> {
+  const perEntry = entryCounts(column);
+  const counts = new Map<string, number>();
+  column.dictionary.forEach((value, n) => {
+    if (value !== null && perEntry[n] > 0)
+      counts.set(value, (counts.get(value) ?? 0) + perEntry[n]);
+  });
+  return counts;
 }

@@ -12,49 +12,56 @@ import {
   vectorFromArray,
   type Vector
 } from 'apache-arrow';
+import { encodedColumns, type EncodedColumn } from './encoded';
 import type { LongDataset } from './types';
+
+const UNSEEN = -1;
+const NULL_ENTRY = -2;
 
 /**
  * A string column as an Arrow dictionary: each distinct string stored once, rows hold an
  * index. Dimension codes repeat on every row, so this keeps shipped files small and
- * DuckDB reads it directly.
+ * DuckDB reads it directly. The Arrow dictionary holds only the values rows use, in the order
+ * rows first use them, so a file is written the same whichever way its columns were encoded;
+ * dictionary entries that are null become null rows.
  */
-function dictionaryColumn(values: readonly (string | null)[]): Vector {
-  const index = new Map<string, number>();
-  const dictionary: string[] = [];
-  const indices = new Int32Array(values.length);
-  const validity = new Uint8Array(Math.ceil(values.length / 8));
-  let nullCount = 0;
-  for (let row = 0; row < values.length; row++) {
-    const value = values[row];
-    if (value === null || value === undefined) {
-      nullCount++;
-      continue;
-    }
-    let position = index.get(value);
-    if (position === undefined) {
-      position = dictionary.length;
-      index.set(value, position);
-      dictionary.push(value);
-    }
-    indices[row] = position;
-    validity[row >> 3] |= 1 << (row & 7);
+function dictionaryColumn({ dictionary, indices }: EncodedColumn): Vector {
+  const length = indices.length;
+  // Per dictionary entry: its place among the used values, NULL_ENTRY, or UNSEEN.
+  const position = new Int32Array(dictionary.length).fill(UNSEEN);
+  const used: string[] = [];
+  for (let row = 0; row < length; row++) {
+    const entry = indices[row];
+    if (position[entry] !== UNSEEN) continue;
+    const value = dictionary[entry];
+    position[entry] = value === null ? NULL_ENTRY : used.push(value) - 1;
   }
   // The narrowest index type that holds the dictionary: most dimensions have few codes.
   const [indexType, narrowed] =
-    dictionary.length <= 127
-      ? [new Int8(), Int8Array.from(indices)]
-      : dictionary.length <= 32767
-        ? [new Int16(), Int16Array.from(indices)]
-        : [new Int32(), indices];
+    used.length <= 127
+      ? [new Int8(), new Int8Array(length)]
+      : used.length <= 32767
+        ? [new Int16(), new Int16Array(length)]
+        : [new Int32(), new Int32Array(length)];
+  const hasNulls = position.includes(NULL_ENTRY);
+  const validity = hasNulls ? new Uint8Array(Math.ceil(length / 8)) : null;
+  let nullCount = 0;
+  for (let row = 0; row < length; row++) {
+    const at = position[indices[row]];
+    if (at === NULL_ENTRY) nullCount++;
+    else {
+      narrowed[row] = at;
+      if (validity) validity[row >> 3] |= 1 << (row & 7);
+    }
+  }
   const type = new Dictionary(new Utf8(), indexType);
   const data = makeData({
     type,
-    length: values.length,
+    length,
     nullCount,
     nullBitmap: nullCount > 0 ? validity : null,
     data: narrowed,
-    dictionary: vectorFromArray(dictionary, new Utf8())
+    dictionary: vectorFromArray(used, new Utf8())
   });
   return makeVector(data);
 }
@@ -80,13 +87,14 @@ function valueColumn(value: Float64Array): Vector {
 
 /** The long dataset as an Arrow table: one column per dimension, then time, value, flag. */
 export function longDatasetToArrow(dataset: LongDataset): Table {
+  const encoded = encodedColumns(dataset);
   const columns: Record<string, Vector> = {};
   dataset.dimensions.forEach((dimension, i) => {
-    columns[dimension.id] = dictionaryColumn(dataset.codes[i]);
+    columns[dimension.id] = dictionaryColumn(encoded.codes[i]);
   });
-  columns.time = dictionaryColumn(dataset.time);
+  columns.time = dictionaryColumn(encoded.time);
   columns.value = valueColumn(dataset.value);
-  columns.flag = dictionaryColumn(dataset.flag);
+  columns.flag = dictionaryColumn(encoded.flag);
   return new Table(columns);
 }
 

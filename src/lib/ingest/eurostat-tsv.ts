@@ -9,6 +9,7 @@
 
 import { geoLabel } from '$lib/reference/geo';
 import { isKnownFlag } from '$lib/reference/flags';
+import { keepEncoding, positionArray, type EncodedColumns } from './encoded';
 import { decodeText } from './text';
 import {
   EXPECTED_FLAG,
@@ -363,17 +364,23 @@ export function readEurostatTsv(bytes: Uint8Array, fileName: string): LongDatase
     });
     return { id, label: id, codes };
   });
-  const codes = dimensionIds.map((_, d) => {
-    const list = codeLists.lists[d];
-    const column = new Array<string>(rowCount);
-    for (let s = 0; s < seriesCount; s++) {
-      const code = list[seriesCodes[s * dimensionCount + d]];
-      for (let i = seriesFirstRow[s]; i < seriesFirstRow[s + 1]; i++) column[i] = code;
-    }
-    return column;
-  });
-
-  return {
+  // The columns as dictionaries (code lists, periods, flag spellings) and per-row positions:
+  // the form the Arrow writer and the description use, so an import never builds the string
+  // columns. Those are laid out only when something asks for them.
+  const encoded: EncodedColumns = {
+    codes: dimensionIds.map((_, d) => {
+      const indices = positionArray(codeLists.lists[d].length, rowCount);
+      for (let s = 0; s < seriesCount; s++)
+        indices.fill(seriesCodes[s * dimensionCount + d], seriesFirstRow[s], seriesFirstRow[s + 1]);
+      return { dictionary: codeLists.lists[d], indices };
+    }),
+    time: { dictionary: periods, indices: rowPeriod.subarray(0, rowCount) },
+    flag: { dictionary: flagSpellings, indices: rowFlag.subarray(0, rowCount) }
+  };
+  let codes: string[][] | null = null;
+  let time: string[] | null = null;
+  let flag: (string | null)[] | null = null;
+  const dataset: LongDataset = {
     tableCode: tableCodeFromFileName(fileName),
     title: null,
     lastUpdate: null,
@@ -381,9 +388,19 @@ export function readEurostatTsv(bytes: Uint8Array, fileName: string): LongDatase
     fileName,
     dimensions,
     rowCount,
-    codes,
-    time: spread(rowPeriod, periods, rowCount),
+    get codes() {
+      return (codes ??= codeLists.lists.map((list, d) =>
+        spread(encoded.codes[d].indices, list, rowCount)
+      ));
+    },
+    get time() {
+      return (time ??= spread(rowPeriod, periods, rowCount));
+    },
     value: rowValue.slice(0, rowCount),
-    flag: spread(rowFlag, flagSpellings, rowCount)
+    get flag() {
+      return (flag ??= spread(rowFlag, flagSpellings, rowCount));
+    }
   };
+  keepEncoding(dataset, encoded);
+  return dataset;
 }
