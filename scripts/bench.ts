@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet|interactions]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet|interactions|import]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -31,6 +31,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 import type { Lab } from '../bench/lab';
+import { importLine, importThroughput } from '../bench/import-throughput';
 import type { ChangeTiming } from '../bench/probe';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -603,29 +604,6 @@ async function openLab(browser: Browser, origin: string): Promise<Page> {
   return page;
 }
 
-async function importThroughput(browser: Browser, origin: string) {
-  const runs: Awaited<ReturnType<Lab['importTsv']>>[] = [];
-  for (let i = 0; i < 3; i++) {
-    const page = await openLab(browser, origin);
-    try {
-      runs.push(await page.evaluate((mb) => window.lab.importTsv(mb), IMPORT_MB));
-    } finally {
-      await page.context().close();
-    }
-  }
-  const best = median(runs.map((r) => r.totalMs));
-  const bytes = runs[0].bytes;
-  const rows = runs[0].rows;
-  return {
-    bytes,
-    rows,
-    medianMs: best,
-    mbPerSecond: bytes / 1e6 / (best / 1000),
-    rowsPerSecond: rows / (best / 1000),
-    runs
-  };
-}
-
 // ---------------------------------------------------------------- remote Parquet
 
 /**
@@ -715,7 +693,7 @@ async function remoteParquet(browser: Browser, origin: string) {
       columns: ['geo', 'iccs', 'unit', 'time', 'value', 'flag'],
       filters: { geo: ['G07'], iccs: ['ICCS0003'], unit: ['NR'] }
     };
-    const result = await page.evaluate(
+    const result: Awaited<ReturnType<Lab['remoteParquet']>> = await page.evaluate(
       ({ url, selection }) => window.lab.remoteParquet(url, selection),
       { url: `${origin}/bench/long.parquet`, selection }
     );
@@ -774,6 +752,10 @@ async function main(): Promise<void> {
       console.log(parquetLine(await remoteParquet(browser, origin)));
       return;
     }
+    if (option('only') === 'import') {
+      console.log(importLine(await importThroughput(browser, origin, IMPORT_MB)));
+      return;
+    }
     if (option('only') === 'interactions') {
       console.log(JSON.stringify(await interactions(browser, origin), null, 1));
       return;
@@ -802,7 +784,7 @@ async function main(): Promise<void> {
     console.log('Measuring interactions …');
     const interaction = await interactions(browser, origin);
     console.log('Measuring import …');
-    const imported = SKIP.has('import') ? null : await importThroughput(browser, origin);
+    const imported = SKIP.has('import') ? null : await importThroughput(browser, origin, IMPORT_MB);
     console.log('Measuring a filtered read of remote Parquet …');
     const parquet = SKIP.has('parquet') ? null : await remoteParquet(browser, origin);
 
@@ -872,10 +854,7 @@ async function main(): Promise<void> {
       lines.push(
         `  ${interaction.large.rows.toLocaleString('en')} rows (${LARGE_ID}): p50 ${ms(interaction.large.p50)}, p95 ${ms(interaction.large.p95)}, max ${ms(interaction.large.max)} (query answered at p50 ${ms(interaction.large.answeredP50)}); imported through /data in ${ms(interaction.large.file.importMs)} (${(interaction.large.file.bytes / 1e6).toFixed(0)} MB TSV), first chart ${ms(interaction.large.openMs)} after opening /explore`
       );
-    if (imported)
-      lines.push(
-        `import ${(imported.bytes / 1e6).toFixed(0)} MB Eurostat TSV, ${imported.rows.toLocaleString('en')} rows: ${imported.mbPerSecond.toFixed(1)} MB/s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s (median ${ms(imported.medianMs)}; read ${ms(median(imported.runs.map((r) => r.readMs)))}, Arrow ${ms(median(imported.runs.map((r) => r.arrowMs)))}, insert ${ms(median(imported.runs.map((r) => r.insertMs)))})`
-      );
+    if (imported) lines.push(importLine(imported));
     if (parquet) lines.push(parquetLine(parquet));
     lines.push(
       `first load of /: total ${kb(transfer.total)} · JS without DuckDB ${kb(transfer.jsWithoutDuckdb)} (${kb(transfer.jsWithoutDuckdbGzip)} gzip) · DuckDB JS ${kb(transfer.duckdbJs)} (${kb(transfer.duckdbJsGzip)} gzip) · wasm ${kb(transfer.wasm)} · data ${kb(transfer.data)} · other ${kb(transfer.other)}`

@@ -27,6 +27,18 @@ export type ImportStep =
   | { kind: 'mapping'; file: Blob; table: PlainTable }
   | { kind: 'conflict'; parsed: ParsedImport; id: string; newId: string };
 
+/**
+ * Performance marks `cooperare:import-<step>` of the latest import (start, each stage, the
+ * outcome, kept), like the pages' speed marks: `npm run bench` reads them to say where an
+ * import's time goes.
+ */
+function markImport(step: string): void {
+  if (step === 'start')
+    for (const mark of performance.getEntriesByType('mark'))
+      if (mark.name.startsWith('cooperare:import-')) performance.clearMarks(mark.name);
+  performance.mark(`cooperare:import-${step}`);
+}
+
 export class ImportFlow {
   step = $state<ImportStep>({ kind: 'idle' });
   /** The last outcome, shown until the next import starts. */
@@ -81,11 +93,15 @@ export class ImportFlow {
 
   private async run(file: Blob, name: string, mapping: ColumnMapping | null): Promise<void> {
     this.step = { kind: 'running', file: name, stage: 'reading', fraction: 0 };
+    markImport('start');
     this.job = startImport(file, name, mapping, (stage, fraction) => {
-      if (this.step.kind === 'running')
+      if (this.step.kind === 'running') {
+        if (this.step.stage !== stage) markImport(stage);
         this.step = { kind: 'running', file: name, stage, fraction };
+      }
     });
     const outcome = await this.job.outcome;
+    markImport(outcome.kind);
     this.job = null;
     if (outcome.kind === 'mapping') {
       this.step = { kind: 'mapping', file, table: outcome.table };
@@ -123,6 +139,7 @@ export class ImportFlow {
     this.step = { kind: 'running', file: name, stage: 'storing', fraction: null };
     try {
       const saved = await keepImport(id, parsed);
+      markImport('kept');
       this.notices = [
         ...this.notices,
         { kind: 'imported', file: name, id, rows: parsed.description.rowCount, saved }
