@@ -2,14 +2,23 @@ import { KEEP_MESSAGE } from './cache-plan';
 
 /** The mark a page sets once its first chart is drawn from live data. */
 const CHART_DRAWN = 'cooperare:chart-drawn';
-/** A page without a chart (data, SQL) is deemed settled this long after the engine started. */
-const NO_CHART_MS = 5_000;
+const ENGINE_READY = 'cooperare:engine-ready';
+/**
+ * A page without a chart (data, SQL) is deemed settled this long after its engine is ready.
+ * Counted from the engine, not from the page's start: on a busy machine the first chart can
+ * take longer than any fixed delay, and the install must still wait for it.
+ */
+const NO_CHART_MS = 3_000;
+/** Settled anyway this long after the call, should the engine never start. */
+const LAST_RESORT_MS = 30_000;
+
+const marked = (name: string) => performance.getEntriesByName(name).length > 0;
 
 /**
- * Resolves once the page's first chart is drawn, or a while after the call on a page that
- * draws none, at a moment the page is idle: installing the service worker and keeping files
- * for offline is 40 MB of downloads, which would otherwise compete with the first visit's
- * own engine and data.
+ * Resolves once the page's first chart is drawn, or a while after the engine is ready on a
+ * page that draws none, at a moment the page is idle: installing the service worker and
+ * keeping files for offline is 40 MB of downloads, which would otherwise compete with the
+ * first visit's own engine and data.
  */
 export function settled(): Promise<void> {
   return new Promise((resolve) => {
@@ -17,18 +26,24 @@ export function settled(): Promise<void> {
       typeof requestIdleCallback === 'function'
         ? requestIdleCallback(() => resolve(), { timeout: 2_000 })
         : setTimeout(resolve, 0);
-    if (performance.getEntriesByName(CHART_DRAWN).length > 0) return idle();
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName(CHART_DRAWN).length === 0) return;
+    if (marked(CHART_DRAWN)) return idle();
+    let noChart: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
       observer.disconnect();
-      clearTimeout(timer);
+      clearTimeout(noChart);
+      clearTimeout(lastResort);
       idle();
+    };
+    const waitAfterEngine = () => {
+      if (noChart === undefined) noChart = setTimeout(done, NO_CHART_MS);
+    };
+    const observer = new PerformanceObserver(() => {
+      if (marked(CHART_DRAWN)) done();
+      else if (marked(ENGINE_READY)) waitAfterEngine();
     });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      idle();
-    }, NO_CHART_MS);
+    const lastResort = setTimeout(done, LAST_RESORT_MS);
     observer.observe({ type: 'mark' });
+    if (marked(ENGINE_READY)) waitAfterEngine();
   });
 }
 
