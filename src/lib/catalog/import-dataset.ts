@@ -3,10 +3,11 @@
  * manifest, and keeping it. The parsing itself happens in the import worker.
  */
 
+import type { WorkerCopy } from '$lib/ingest/import-client';
 import type { ParsedImport } from '$lib/ingest/import-protocol';
 import { slugCode } from '$lib/ingest/slug';
 import { importedStore, type SaveOutcome } from './imported-store';
-import { catalogChanged, listDatasets } from './registry';
+import { catalogChanged, listDatasets, loadTableNow } from './registry';
 import type { DatasetManifest } from './types';
 
 /** What an imported dataset says in place of a publisher and a licence. */
@@ -66,11 +67,23 @@ export async function takenIds(): Promise<Set<string>> {
   return new Set((await listDatasets()).map((d) => d.id));
 }
 
-/** Keeps the dataset under `id` and tells every page the catalogue changed. */
-export async function keepImport(id: string, parsed: ParsedImport): Promise<SaveOutcome> {
-  const outcome = await importedStore().save(importedManifest(id, parsed), parsed.ipc);
+export interface KeptImport {
+  /** The table is in DuckDB: the dataset can be queried. */
+  loaded: Promise<void>;
+  /** The worker's copy is saved for the next visit, or kept for this session only. */
+  saved: Promise<SaveOutcome>;
+}
+
+/**
+ * Puts the dataset in the catalogue under `id` and, at the same time, loads the page's copy of
+ * its table into DuckDB and has the worker save its own copy: neither waits for the other.
+ */
+export function keepImport(id: string, parsed: ParsedImport, copy: WorkerCopy): KeptImport {
+  const manifest = importedManifest(id, parsed);
+  const saved = importedStore().adopt(manifest, copy.save(manifest));
   catalogChanged();
-  return outcome;
+  const loaded = loadTableNow(id, parsed.ipc).then(() => undefined);
+  return { loaded, saved };
 }
 
 export async function deleteImport(id: string): Promise<void> {

@@ -2,24 +2,29 @@
  * The steps of one import as the /data page shows them: running (with its stage), asking for
  * a column mapping, asking replace-or-keep-both, then a message. Files dropped together are
  * imported one after the other. Nothing is added to the catalogue until a file is parsed
- * whole and kept, so a failed or cancelled import changes nothing.
+ * whole, so a failed or cancelled import changes nothing. An import is reported once its
+ * table is in DuckDB; saving it for the next visit may still be running then, and its notice
+ * says so until the save is over (or that it failed, the dataset staying for the session).
  */
 
 import {
   startImport,
   type ImportJob,
   type ImportStage,
-  type ParsedImport
+  type ParsedImport,
+  type WorkerCopy
 } from '$lib/ingest/import-client';
 import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
 import { importedId, keepBothId, keepImport, takenIds } from './import-dataset';
 import type { SaveOutcome } from './imported-store';
+import { catalogChanged } from './registry';
 
 export type ImportNotice =
   | { kind: 'failed'; file: string; problem: string }
   | { kind: 'too-large'; file: string; detail: string }
   | { kind: 'cancelled'; file: string }
-  | { kind: 'imported'; file: string; id: string; rows: number; saved: SaveOutcome };
+  /** `saved` is null while the dataset is still being saved for the next visit. */
+  | { kind: 'imported'; file: string; id: string; rows: number; saved: SaveOutcome | null };
 
 export type ImportStep =
   | { kind: 'idle' }
@@ -29,8 +34,8 @@ export type ImportStep =
 
 /**
  * Performance marks `cooperare:import-<step>` of the latest import (start, each stage, the
- * outcome, kept), like the pages' speed marks: `npm run bench` reads them to say where an
- * import's time goes.
+ * outcome, `imported` once queryable, `kept` once saved), like the pages' speed marks:
+ * `npm run bench` reads them to say where an import's time goes.
  */
 function markImport(step: string): void {
   if (step === 'start')
@@ -116,11 +121,11 @@ export class ImportFlow {
           ? { kind: 'too-large', file: name, detail: outcome.message }
           : { kind: 'failed', file: name, problem: outcome.message }
       ];
-    else await this.keep(outcome.parsed, name);
+    else await this.keep(outcome.parsed, outcome.copy, name);
     await this.next();
   }
 
-  private async keep(parsed: ParsedImport, name: string): Promise<void> {
+  private async keep(parsed: ParsedImport, copy: WorkerCopy, name: string): Promise<void> {
     const taken = await takenIds();
     let id = importedId(parsed.tableCode, parsed.fileName);
     if (taken.has(id)) {
@@ -131,28 +136,31 @@ export class ImportFlow {
       });
       this.resolveConflict = null;
       if (choice === 'cancel') {
+        copy.drop();
         this.notices = [...this.notices, { kind: 'cancelled', file: name }];
         return;
       }
       if (choice === 'keep-both') id = newId;
     }
-    this.step = { kind: 'running', file: name, stage: 'storing', fraction: null };
-    try {
-      const saved = await keepImport(id, parsed);
+    this.step = { kind: 'running', file: name, stage: 'loading', fraction: null };
+    const kept = keepImport(id, parsed, copy);
+    // A table DuckDB could not load now is loaded again from storage on its first use, and
+    // that query says what went wrong where the user is looking at the data.
+    await kept.loaded.catch(() => undefined);
+    markImport('imported');
+    this.notices = [
+      ...this.notices,
+      { kind: 'imported', file: name, id, rows: parsed.description.rowCount, saved: null }
+    ];
+    void kept.saved.then((saved) => {
       markImport('kept');
-      this.notices = [
-        ...this.notices,
-        { kind: 'imported', file: name, id, rows: parsed.description.rowCount, saved }
-      ];
-    } catch (error) {
-      this.notices = [
-        ...this.notices,
-        {
-          kind: 'failed',
-          file: name,
-          problem: error instanceof Error ? error.message : String(error)
-        }
-      ];
-    }
+      this.notices = this.notices.map((notice) =>
+        notice.kind === 'imported' && notice.id === id && notice.saved === null
+          ? { ...notice, saved }
+          : notice
+      );
+      // The catalogue marks what is kept for this session only.
+      if (!saved.persisted) catalogChanged();
+    });
   }
 }

@@ -1,4 +1,6 @@
+import type { SaveReport } from '$lib/ingest/import-protocol';
 import type { ImportedDatasetSource } from './imported';
+import { OPFS_FOLDER, fileStem, isQuotaError } from './imported-files';
 import type { DatasetManifest } from './types';
 
 /**
@@ -14,6 +16,11 @@ export type SaveOutcome =
 export interface ImportedStore extends ImportedDatasetSource {
   /** Keeps a dataset (replacing one with the same id); the session copy never fails. */
   save(manifest: DatasetManifest, ipc: Uint8Array): Promise<SaveOutcome>;
+  /**
+   * Lists a dataset at once while the import worker saves it (`saving`); resolves when that is
+   * over. Where the worker could not keep it, the bytes it hands back are kept as `save` would.
+   */
+  adopt(manifest: DatasetManifest, saving: Promise<SaveReport>): Promise<SaveOutcome>;
   remove(id: string): Promise<void>;
   /** Ids that exist for this session only, because the disk refused them. */
   sessionOnly(): Set<string>;
@@ -26,21 +33,8 @@ interface Backend {
   remove(id: string): Promise<void>;
 }
 
-const OPFS_FOLDER = 'imported-datasets';
 const IDB_NAME = 'cooperare-imported';
 const IDB_STORE = 'datasets';
-
-/** Ids become file names; anything but letters, digits, `_` and `-` is spelt out. */
-function fileStem(id: string): string {
-  return id.replace(/[^A-Za-z0-9_-]/g, (c) => `~${c.charCodeAt(0).toString(16)}~`);
-}
-
-function isQuotaError(error: unknown): boolean {
-  return (
-    error instanceof DOMException &&
-    (error.name === 'QuotaExceededError' || error.code === DOMException.QUOTA_EXCEEDED_ERR)
-  );
-}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -162,58 +156,93 @@ async function openBackend(): Promise<Backend | null> {
 }
 
 export function createImportedStore(): ImportedStore {
-  const session = new Map<string, { manifest: DatasetManifest; ipc: Uint8Array }>();
+  // A dataset the worker is still saving is listed with no bytes here: they are on their way
+  // to disk, or come back to this map if the disk refuses them.
+  const session = new Map<string, { manifest: DatasetManifest; ipc: Uint8Array | null }>();
+  const saving = new Map<string, Promise<SaveOutcome>>();
   const unsaved = new Set<string>();
   const removed = new Set<string>();
   let backend: Promise<Backend | null> | null = null;
   const disk = () => (backend ??= openBackend());
 
+  async function save(manifest: DatasetManifest, ipc: Uint8Array): Promise<SaveOutcome> {
+    session.set(manifest.id, { manifest, ipc });
+    removed.delete(manifest.id);
+    const store = await disk();
+    if (!store) {
+      unsaved.add(manifest.id);
+      return {
+        persisted: false,
+        reason: 'unavailable',
+        detail: 'this browser offers no storage to this page'
+      };
+    }
+    try {
+      await store.write(manifest, ipc);
+      // On disk now: the session copy would only double the memory a large dataset takes.
+      session.delete(manifest.id);
+      unsaved.delete(manifest.id);
+      return { persisted: true };
+    } catch (error) {
+      unsaved.add(manifest.id);
+      return {
+        persisted: false,
+        reason: isQuotaError(error) ? 'quota' : 'unavailable',
+        detail: errorText(error)
+      };
+    }
+  }
+
+  async function settle(manifest: DatasetManifest, report: SaveReport): Promise<SaveOutcome> {
+    const { id } = manifest;
+    if (report.kind === 'saved') {
+      session.delete(id);
+      unsaved.delete(id);
+      return { persisted: true };
+    }
+    // No synchronous writes in this browser's workers: the page's own way (OPFS, IndexedDB).
+    if (report.kind === 'unsupported') return save(manifest, report.ipc);
+    session.set(id, { manifest, ipc: report.ipc });
+    unsaved.add(id);
+    return { persisted: false, reason: report.reason, detail: report.detail };
+  }
+
   return {
     async list() {
+      // Taken before the disk is read: a save that ends meanwhile moves a dataset from here to
+      // the disk after the listing may have passed it.
+      const inSession = [...session.values()].map((entry) => entry.manifest);
       const store = await disk();
       const stored = store ? await store.manifests().catch(() => []) : [];
       const byId = new Map<string, DatasetManifest>();
       for (const manifest of stored) if (!removed.has(manifest.id)) byId.set(manifest.id, manifest);
-      for (const [id, entry] of session) byId.set(id, entry.manifest);
+      for (const manifest of inSession) byId.set(manifest.id, manifest);
       return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
     },
     async readIpc(id) {
+      await saving.get(id);
       // DuckDB takes ownership of the bytes it is given, so each caller gets its own copy.
       const kept = session.get(id);
-      if (kept) return kept.ipc.slice();
+      if (kept?.ipc) return kept.ipc.slice();
       const store = await disk();
-      const bytes = store ? await store.readIpc(id) : null;
+      const bytes = store && !unsaved.has(id) ? await store.readIpc(id) : null;
       if (!bytes) throw new Error(`The imported dataset “${id}” is no longer in this browser.`);
       return bytes;
     },
-    async save(manifest, ipc) {
-      session.set(manifest.id, { manifest, ipc });
+    save,
+    adopt(manifest, report) {
+      session.set(manifest.id, { manifest, ipc: null });
       removed.delete(manifest.id);
-      const store = await disk();
-      if (!store) {
-        unsaved.add(manifest.id);
-        return {
-          persisted: false,
-          reason: 'unavailable',
-          detail: 'this browser offers no storage to this page'
-        };
-      }
-      try {
-        await store.write(manifest, ipc);
-        // On disk now: the session copy would only double the memory a large dataset takes.
-        session.delete(manifest.id);
-        unsaved.delete(manifest.id);
-        return { persisted: true };
-      } catch (error) {
-        unsaved.add(manifest.id);
-        return {
-          persisted: false,
-          reason: isQuotaError(error) ? 'quota' : 'unavailable',
-          detail: errorText(error)
-        };
-      }
+      const outcome = report.then((r) => settle(manifest, r));
+      saving.set(manifest.id, outcome);
+      void outcome.finally(() => {
+        if (saving.get(manifest.id) === outcome) saving.delete(manifest.id);
+      });
+      return outcome;
     },
     async remove(id) {
+      // A save still running would bring the files back after they are removed.
+      await saving.get(id);
       session.delete(id);
       unsaved.delete(id);
       removed.add(id);

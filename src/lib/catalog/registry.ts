@@ -84,6 +84,23 @@ export function ensureTable(id: string): Promise<SqlEngine> {
 }
 
 /**
+ * Loads a just-imported dataset's table from the bytes in hand, without waiting for its first
+ * use or for it to be read back from storage: an import is ready once this resolves. Call it
+ * after catalogChanged(), which forgets loaded tables.
+ */
+export function loadTableNow(id: string, ipc: Uint8Array): Promise<SqlEngine> {
+  const pending = getEngine().then(async (engine) => {
+    await engine.insertArrowIpc(id, ipc);
+    return engine;
+  });
+  pending.catch(() => {
+    if (loaded.get(id) === pending) loaded.delete(id);
+  });
+  loaded.set(id, pending);
+  return pending;
+}
+
+/**
  * Makes the rows of `filters` (dimension → codes) queryable in the dataset's table. For a
  * shipped or imported dataset that is the whole table (ensureTable); for a remote one only
  * the rows selected are read from its file, so the same SQL then runs on them.

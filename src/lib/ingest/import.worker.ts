@@ -1,12 +1,23 @@
 /**
  * Parses an imported file off the page's thread, so a file of hundreds of megabytes never
  * freezes the page, and hands back the table as Arrow IPC bytes (transferred, not copied).
- * The catalogue's description is counted here too, for the same reason.
+ * The catalogue's description is counted here too, for the same reason. It keeps a second
+ * copy of the bytes and, once the page has named the dataset, saves it to OPFS with
+ * synchronous writes while the page loads its copy into DuckDB: the two run side by side
+ * instead of one after the other.
  */
 
 import { describeLongDataset } from '$lib/catalog/describe';
+import { NoSyncAccess, isQuotaError, writeImportedFromWorker } from '$lib/catalog/imported-files';
+import type { DatasetManifest } from '$lib/catalog/types';
 import { longDatasetToIpc } from './arrow';
-import type { ImportRequest, ImportStage, WorkerMessage } from './import-protocol';
+import type {
+  ImportRequest,
+  ImportStage,
+  PageMessage,
+  SaveReport,
+  WorkerMessage
+} from './import-protocol';
 import { MAX_IMPORT_BYTES } from './import-protocol';
 import { readImportFile } from './read-file';
 import { IngestError } from './types';
@@ -45,8 +56,38 @@ function isOutOfMemory(error: unknown): boolean {
   return /out of memory|allocation failed|invalid (array|typed array|string) length/i.test(text);
 }
 
-self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const { file, fileName, mapping } = event.data;
+/** The worker's copy of the table, kept from `done` until the page's save request. */
+let kept: Uint8Array | null = null;
+
+async function save(manifest: DatasetManifest): Promise<void> {
+  const ipc = kept;
+  kept = null;
+  if (!ipc) return;
+  let report: SaveReport;
+  try {
+    await writeImportedFromWorker(manifest, ipc);
+    report = { kind: 'saved' };
+  } catch (error) {
+    report =
+      error instanceof NoSyncAccess
+        ? { kind: 'unsupported', ipc }
+        : {
+            kind: 'refused',
+            reason: isQuotaError(error) ? 'quota' : 'unavailable',
+            detail: error instanceof Error ? error.message : String(error),
+            ipc
+          };
+  }
+  post({ type: 'saved', report }, report.kind === 'saved' ? [] : [ipc.buffer]);
+}
+
+self.onmessage = (event: MessageEvent<PageMessage>) => {
+  const message = event.data;
+  if (message.type === 'save') void save(message.manifest);
+  else void parse(message);
+};
+
+async function parse({ file, fileName, mapping }: ImportRequest): Promise<void> {
   try {
     if (file.size > MAX_IMPORT_BYTES) {
       post({
@@ -70,6 +111,9 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const dataset = reading.dataset;
     const description = describeLongDataset(dataset);
     const ipc = longDatasetToIpc(dataset);
+    // One copy for the page (DuckDB takes ownership of what it is given), one kept to save.
+    kept = ipc;
+    const forPage = ipc.slice();
     post(
       {
         type: 'done',
@@ -81,10 +125,10 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
           lastUpdate: dataset.lastUpdate,
           caveats: dataset.caveats ?? [],
           description,
-          ipc
+          ipc: forPage
         }
       },
-      [ipc.buffer]
+      [forPage.buffer]
     );
   } catch (error) {
     const tooLarge = isOutOfMemory(error);
@@ -96,4 +140,4 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       message: error instanceof IngestError || tooLarge ? text : `${fileName}: ${text}`
     });
   }
-};
+}
