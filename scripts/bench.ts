@@ -35,8 +35,9 @@ import { importLine, importThroughput } from '../bench/import-throughput';
 import type { ChangeTiming } from '../bench/probe';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD_DIR = '/tmp/cooperare-bench-build';
-const KIT_OUT_DIR = '.svelte-kit-bench';
+// Overridable so helpers sharing the machine can bench their own build side by side.
+const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? '/tmp/cooperare-bench-build';
+const KIT_OUT_DIR = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
 const PORTS = [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 
 const argv = process.argv.slice(2);
@@ -434,6 +435,12 @@ async function importThroughDataPage(page: Page, origin: string, file: string) {
   await report.or(problem).first().waitFor({ timeout: 900_000 });
   if (await problem.count()) throw new Error(`Import failed: ${await problem.innerText()}`);
   const text = (await report.innerText()).trim();
+  // Queryable now, but the next page load reads it from storage: wait until it is saved.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('cooperare:import-kept').length > 0,
+    null,
+    { timeout: 900_000 }
+  );
   // The report says how many rows the table has, e.g. “(10,246,385 rows)”.
   const rows = Number(/\(([\d,]+) rows\)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
   return { ms: Date.now() - start, rows, report: text };
