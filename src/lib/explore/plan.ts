@@ -16,6 +16,14 @@ export interface ExplorePlan {
   needsPopulation: boolean;
 }
 
+/**
+ * What a view's query depends on: two states with the same key are answered by the same
+ * query (a change of chart type or scale redraws the same numbers).
+ */
+export function queryKey(datasetId: string, state: ViewState): string {
+  return JSON.stringify([datasetId, state.selections, state.time, state.transform, state.base]);
+}
+
 /** The dataset whose population on 1 January turns counts into rates. */
 export const POPULATION_DATASET_ID = 'demo_gind';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planExplore } from '../../../src/lib/explore/plan';
+import { planExplore, queryKey } from '../../../src/lib/explore/plan';
 import { defaultViewState } from '../../../src/lib/state/defaults';
 import type { ViewState } from '../../../src/lib/state/view-state';
 import { testManifest } from '../support/test-manifest';
@@ -87,5 +87,25 @@ describe('planExplore', () => {
     const plan = planExplore(state({ transform: 'index', base: '2015' }), crime, null);
     if ('error' in plan) throw new Error(plan.error);
     expect(plan.spec).toEqual({ kind: 'index', base: '2015' });
+  });
+});
+
+describe('queryKey', () => {
+  const key = (patch: Partial<ViewState>) => queryKey('crim_off_cat', state(patch));
+
+  it('is the same for a change of chart type or scale, which redraw the same numbers', () => {
+    expect(key({ view: 'bars', scale: 'log' })).toBe(key({ view: 'line', scale: 'linear' }));
+  });
+
+  it('differs for every choice the query reads', () => {
+    const keys = [
+      key({}),
+      queryKey('other', state({})),
+      key({ selections: { ...state({}).selections, geo: ['RO'] } }),
+      key({ time: { from: '2010', to: '2020' } }),
+      key({ transform: 'index', base: '2008' }),
+      key({ transform: 'index', base: '2010' })
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
