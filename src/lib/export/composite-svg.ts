@@ -105,7 +105,7 @@ export function withLegend(
   );
   const perLine = Math.max(20, Math.floor(map.width / (SIZE * 0.56)));
   for (const line of lines)
-    for (const wrapped of wrapLines(line, perLine)) {
+    for (const wrapped of wrapLines(line, perLine, true)) {
       y += LINE;
       parts.push(
         `<text x="0" y="${y - 4}" font-size="${SIZE}" fill="${escapeXml(colours.muted)}" class="map-note">${escapeXml(wrapped)}</text>`

@@ -103,7 +103,7 @@ export function standaloneSvg(input: StandaloneSvgInput): {
   let y = PAD;
 
   const block = (content: string, style: { size: number; line: number }, attrs: string) => {
-    for (const line of wrapLines(content, charsPerLine(inner, style.size))) {
+    for (const line of wrapLines(content, charsPerLine(inner, style.size), true)) {
       y += style.line;
       parts.push(
         `<text x="${PAD}" y="${y - (style.line - style.size) / 2 - 3}" font-size="${style.size}" ${attrs}>${escapeXml(line)}</text>`

@@ -22,6 +22,14 @@ describe('wrapLines', () => {
     expect(wrapLines('averyveryverylongword short', 5)).toEqual(['averyveryverylongword', 'short']);
     expect(wrapLines('   ', 10)).toEqual([]);
   });
+
+  it('cuts a web address longer than a line after a slash, keeping every character', () => {
+    const url = 'https://www.mai.gov.ro/seminarul-cooperare-politieneasca-romania-norvegia/';
+    const lines = wrapLines(`Source: ${url}`, 30, true);
+    expect(lines.every((line) => line.length <= 30)).toBe(true);
+    expect(lines.join('').replace('Source:', '')).toBe(url);
+    expect(lines[1]).toBe('https://www.mai.gov.ro/');
+  });
 });
 
 describe('flagLegend', () => {
