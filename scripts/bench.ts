@@ -737,6 +737,13 @@ function atLeast(target: string, value: number, limit: number, unit: string): Ve
   };
 }
 
+/** The section of docs/scaling.md that explains where a target's time goes. */
+function whyMissed(target: string): string {
+  if (target.startsWith('interaction')) return 'Interactions in /explore';
+  if (target.startsWith('import')) return 'Importing a large file';
+  return 'Where the time goes';
+}
+
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '–');
 const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 
@@ -872,6 +879,9 @@ async function main(): Promise<void> {
       lines.push(
         `${v.target.padEnd(40)} ${v.value.toFixed(2).padStart(8)}   ${v.pass ? 'pass' : 'MISS'}, ${v.by}`
       );
+    const missed = verdicts.filter((v) => !v.pass);
+    if (missed.length > 0) lines.push('', 'Why each miss happens, and what was tried:');
+    for (const v of missed) lines.push(`  ${v.target}: docs/scaling.md, “${whyMissed(v.target)}”`);
     console.log(`\n${lines.join('\n')}\n`);
 
     const result = {

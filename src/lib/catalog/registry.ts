@@ -6,7 +6,14 @@ import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from './types';
 import { m } from '../i18n';
 import { catalogVersion } from './catalog-version.svelte';
-import { forgetRemoteRows, loadRemoteRows, remoteTableSql, type RowFilters } from './remote-rows';
+import type { RowFilters } from './remote-rows';
+
+// The Parquet reader (hyparquet and its decompressors, about 100 KB gzip) is loaded only when
+// a remote dataset is used, not with every page's first load.
+type RemoteRows = typeof import('./remote-rows');
+let remoteRows: RemoteRows | null = null;
+const remoteRowsModule = async (): Promise<RemoteRows> =>
+  (remoteRows ??= await import('./remote-rows'));
 
 /**
  * Every dataset the app can show, shipped or imported, and the one way to make a dataset
@@ -18,7 +25,7 @@ export { catalogVersion };
 export function catalogChanged(): void {
   catalogVersion.value++;
   loaded.clear();
-  forgetRemoteRows();
+  remoteRows?.forgetRemoteRows();
 }
 
 // A restarted engine starts empty: forget which tables were loaded, so ensureTable loads
@@ -74,7 +81,7 @@ export function ensureTable(id: string): Promise<SqlEngine> {
     );
     pending = Promise.all([getEngine(), dataset, bytes]).then(async ([engine, found, ipc]) => {
       if (ipc) await engine.insertArrowIpc(id, ipc);
-      else await engine.query(remoteTableSql(found));
+      else await engine.query((await remoteRowsModule()).remoteTableSql(found));
       return engine;
     });
     pending.catch(() => loaded.delete(id));
@@ -110,6 +117,7 @@ export async function ensureRows(
   filters: RowFilters
 ): Promise<SqlEngine> {
   const engine = await ensureTable(dataset.id);
-  if (dataset.origin === 'remote') await loadRemoteRows(engine, dataset, filters);
+  if (dataset.origin === 'remote')
+    await (await remoteRowsModule()).loadRemoteRows(engine, dataset, filters);
   return engine;
 }
