@@ -2,6 +2,8 @@ import type { DatasetManifest } from '../catalog/types';
 import type { SeriesRequest } from '../query/series';
 import { planRate, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
+import { m } from '../i18n/paraglide/messages.js';
+import { rateUnavailableText } from '../i18n/transform-notes';
 import { queryFilters, seriesDimension } from './selection';
 
 /** Everything needed to query one explorer view. */
@@ -37,7 +39,7 @@ export function planExplore(
   population: DatasetManifest | null
 ): ExplorePlan | { error: string } {
   const seriesBy = seriesDimension(dataset, state.selections);
-  if (seriesBy === null) return { error: `“${dataset.title}” has no dimensions to show.` };
+  if (seriesBy === null) return { error: m.explore_plan_no_dimensions({ dataset: dataset.title }) };
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
   const request: SeriesRequest = {
@@ -49,16 +51,24 @@ export function planExplore(
   };
   let spec: TransformSpec;
   switch (state.transform) {
-    case 'rate':
-      spec = { kind: 'rate', plan: planRate(dataset, request.filters, population) };
+    case 'rate': {
+      const rate = planRate(dataset, request.filters, population);
+      // The reason is worded here, in the reader's language, for the message the view shows.
+      spec = {
+        kind: 'rate',
+        plan:
+          rate.kind === 'unavailable'
+            ? { ...rate, message: rateUnavailableText(rate.reason) }
+            : rate
+      };
       break;
+    }
     case 'index':
       spec = { kind: 'index', base: state.base ?? from };
       break;
     case 'change':
     case 'cagr':
-      if (from === to)
-        return { error: 'Comparing two periods needs a time range of at least two periods.' };
+      if (from === to) return { error: m.explore_plan_two_periods() };
       spec = { kind: state.transform, periods: { from, to } };
       break;
     default:

@@ -1,4 +1,4 @@
-import type { TransformNote } from '$lib/query/transforms';
+import type { RateUnavailable, TransformNote } from '$lib/query/transforms';
 import { m } from './paraglide/messages.js';
 
 type Wording = { [N in TransformNote as N['code']]: (params: N['params']) => string };
@@ -24,4 +24,22 @@ export function transformNoteText(note: TransformNote): string {
   // TypeScript cannot pair a code's message with that same code's parameters by itself.
   const word = WORDING[note.code] as (params: TransformNote['params']) => string;
   return word(note.params);
+}
+
+type RateWording = {
+  [R in RateUnavailable as R['code']]: (params: R['params']) => string;
+};
+
+const RATE_WORDING: RateWording = {
+  no_geo: m.query_rate_no_geo,
+  not_count: m.query_rate_not_count,
+  no_unit: m.query_rate_no_unit,
+  no_population: m.query_rate_no_population,
+  no_january: m.query_rate_no_january
+};
+
+/** Why a rate per 100 000 inhabitants cannot be worked out, in the interface language. */
+export function rateUnavailableText(reason: RateUnavailable): string {
+  const word = RATE_WORDING[reason.code] as (params: RateUnavailable['params']) => string;
+  return word(reason.params);
 }

@@ -182,7 +182,19 @@ export type RatePlan =
   | { kind: 'published'; unitDimension: string; unitCode: string }
   /** value / population on 1 January of the same year × 100 000. */
   | { kind: 'computed'; geoDimension: string; population: PopulationSource }
-  | { kind: 'unavailable'; message: string };
+  | { kind: 'unavailable'; message: string; reason: RateUnavailable };
+
+/**
+ * Why a rate cannot be worked out, as a code and its parameters (this module also runs under
+ * Node, without the interface's messages): the interface words it in the reader's language,
+ * `message` is the English wording for logs and scripts.
+ */
+export type RateUnavailable =
+  | { code: 'no_geo'; params: { dataset: string } }
+  | { code: 'not_count'; params: { unit: string } }
+  | { code: 'no_unit'; params: Record<string, never> }
+  | { code: 'no_population'; params: Record<string, never> }
+  | { code: 'no_january'; params: { dimension: string } };
 
 const RATE_UNIT_CODES = new Set(['P_HTHAB']);
 const RATE_UNIT_LABEL = /per\s+(hundred\s+thousand|100[\s,.]?000)\s+(inhabitants|population)/i;
@@ -216,22 +228,32 @@ export function planRate(
   if (!dataset.dimensions.some((d) => d.id === 'geo'))
     return {
       kind: 'unavailable',
-      message: `“${dataset.title}” has no countries, so it cannot be put per 100 000 inhabitants.`
+      message: `“${dataset.title}” has no countries, so it cannot be put per 100 000 inhabitants.`,
+      reason: { code: 'no_geo', params: { dataset: dataset.title } }
     };
   if (unit) {
     const selected = selections[unit.id] ?? [];
     const notCounts = unit.codes.filter((c) => selected.includes(c.code) && !isCountUnit(c));
-    if (selected.length === 0 || notCounts.length > 0)
+    if (notCounts.length > 0)
       return {
         kind: 'unavailable',
-        message: `Only counts can be put per 100 000 inhabitants; “${notCounts[0]?.label ?? 'no unit'}” is not a count.`
+        message: `Only counts can be put per 100 000 inhabitants; “${notCounts[0].label}” is not a count.`,
+        reason: { code: 'not_count', params: { unit: notCounts[0].label } }
+      };
+    if (selected.length === 0)
+      return {
+        kind: 'unavailable',
+        message:
+          'Choose a unit that counts (a number of offences or persons) to put it per 100 000 inhabitants.',
+        reason: { code: 'no_unit', params: {} }
       };
   }
   if (!population)
     return {
       kind: 'unavailable',
       message:
-        'The population figures are not loaded, so rates per 100 000 inhabitants cannot be computed.'
+        'The population figures are not loaded, so rates per 100 000 inhabitants cannot be computed.',
+      reason: { code: 'no_population', params: {} }
     };
   const filters: Record<string, string[]> = {};
   for (const dimension of population.dimensions) {
@@ -242,7 +264,8 @@ export function planRate(
     if (!january)
       return {
         kind: 'unavailable',
-        message: `The population table has several “${dimension.label}” and none is the population on 1 January.`
+        message: `The population table has several “${dimension.label}” and none is the population on 1 January.`,
+        reason: { code: 'no_january', params: { dimension: dimension.label } }
       };
     filters[dimension.id] = [january.code];
   }

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale, transformNoteText } from '$lib/i18n';
 import type { TransformNote } from '$lib/query/transforms';
+import { planExplore } from '$lib/explore/plan';
+import { defaultViewState } from '$lib/state/defaults';
+import type { ViewState } from '$lib/state/view-state';
+import { testManifest } from '../support/test-manifest';
 
 afterEach(() => setLocale('en'));
 
@@ -32,5 +36,37 @@ describe('transform notes', () => {
     for (const [note, english] of NOTES) expect(transformNoteText(note)).toBe(english);
     setLocale('ro');
     for (const [note, , romanian] of NOTES) expect(transformNoteText(note)).toBe(romanian);
+  });
+});
+
+describe('a rate that cannot be worked out', () => {
+  const frontex = testManifest({
+    id: 'frontex_ibc',
+    title: 'Monthly detections of illegal border-crossing',
+    dimensions: [{ id: 'route', codes: ['western_balkan_route'] }],
+    first: '2009-01',
+    last: '2025-04'
+  });
+
+  it('is explained in the interface language, from the plan the explorer makes', () => {
+    const state: ViewState = { ...defaultViewState(frontex.id, frontex), transform: 'rate' };
+    const english = planExplore(state, frontex, null);
+    expect(english).toMatchObject({
+      spec: {
+        plan: {
+          message:
+            '“Monthly detections of illegal border-crossing” has no countries, so it cannot be put per 100 000 inhabitants.'
+        }
+      }
+    });
+    setLocale('ro');
+    expect(planExplore(state, frontex, null)).toMatchObject({
+      spec: {
+        plan: {
+          message:
+            '„Monthly detections of illegal border-crossing” nu are țări, deci nu poate fi raportat la 100 000 de locuitori.'
+        }
+      }
+    });
   });
 });

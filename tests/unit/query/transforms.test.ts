@@ -339,7 +339,11 @@ describe('rate per 100 000 inhabitants', () => {
     expect(noGeo).toEqual({
       kind: 'unavailable',
       message:
-        '“Monthly detections of illegal border-crossing” has no countries, so it cannot be put per 100 000 inhabitants.'
+        '“Monthly detections of illegal border-crossing” has no countries, so it cannot be put per 100 000 inhabitants.',
+      reason: {
+        code: 'no_geo',
+        params: { dataset: 'Monthly detections of illegal border-crossing' }
+      }
     });
     expect(
       transformSql(crimRequest('ICCS0101', 'NR', ['RO']), { kind: 'rate', plan: noGeo })
@@ -358,7 +362,8 @@ describe('rate per 100 000 inhabitants', () => {
     });
     expect(planRate(percentages, { unit: ['PC'] }, populationManifest)).toMatchObject({
       kind: 'unavailable',
-      message: 'Only counts can be put per 100 000 inhabitants; “Percentage” is not a count.'
+      message: 'Only counts can be put per 100 000 inhabitants; “Percentage” is not a count.',
+      reason: { code: 'not_count', params: { unit: 'Percentage' } }
     });
     const counts = testManifest({
       id: 'z',
