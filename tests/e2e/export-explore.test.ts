@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { downloadText, readCsv } from './support/downloads';
 
 const RAW_FILE = 'eurostat/estat_crim_off_cat.tsv';
 const QUERY = 'ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&time=2008..2022';
@@ -26,41 +26,13 @@ async function openView(page: Page, view: string): Promise<Locator> {
   return figure;
 }
 
+/** The text of the file a download button of `figure` saves. */
 async function download(page: Page, figure: Locator, testId: string): Promise<string> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    figure.getByTestId(testId).click()
-  ]);
-  return readFileSync(await file.path(), 'utf8');
-}
-
-/** The cells of one CSV line, RFC 4180 quoting undone. */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  return [...cells, cell];
+  return (await downloadText(page, figure, testId)).text;
 }
 
 /** The data lines of a downloaded CSV as records (the text block after the blank line left out). */
-function csvRecords(csv: string): Record<string, string>[] {
-  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  const header = csvCells(lines[0]);
-  return lines
-    .slice(1, lines.indexOf(''))
-    .map((line) => Object.fromEntries(csvCells(line).map((cell, i) => [header[i], cell])));
-}
+const csvRecords = (csv: string) => readCsv(csv).records;
 
 test('line view: the CSV holds the published values and the SVG its title, source and series', async ({
   page

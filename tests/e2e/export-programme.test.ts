@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { downloadText, readCsv } from './support/downloads';
+import { openPartnerPage, startPartnerSite, type PostedHeight } from './support/partner-page';
 
 const FRAMEWORK = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
   programme: { sources: string[]; approved: string; eligibleUntil: string };
@@ -18,47 +18,6 @@ async function openMenu(page: Page, figure: Locator): Promise<Locator> {
   await figure.getByTestId('share-toggle').click();
   await expect(figure.getByTestId('share-panel')).toBeVisible();
   return figure;
-}
-
-async function download(page: Page, figure: Locator, testId: string) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    figure.getByTestId(testId).click()
-  ]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
-
-/** The cells of one CSV line, RFC 4180 quoting undone. */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  return [...cells, cell];
-}
-
-/** A downloaded CSV: its header, its data records, and the text lines after the blank line. */
-function readCsv(csv: string) {
-  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  const header = csvCells(lines[0]);
-  const blank = lines.indexOf('');
-  return {
-    header,
-    records: lines
-      .slice(1, blank)
-      .map((line) => Object.fromEntries(csvCells(line).map((cell, i) => [header[i], cell]))),
-    after: lines.slice(blank + 1).map((line) => csvCells(line)[0])
-  };
 }
 
 /** What a downloaded SVG shows, read by the browser's own XML parser. */
@@ -91,7 +50,7 @@ test('the budget CSV has one row per project with the published budgets, adding 
 }) => {
   await page.goto('/programme');
   const figure = await openMenu(page, budgetFigure(page));
-  const file = await download(page, figure, 'download-csv');
+  const file = await downloadText(page, figure, 'download-csv');
   expect(file.name).toBe('ro21_budget-by-project.csv');
   const { header, records, after } = readCsv(file.text);
   expect(header).toEqual([
@@ -125,7 +84,7 @@ test('the budget SVG parses and carries the edited title and the source', async 
   await figure.getByTestId('edit-title').fill('RO21 money for the steering committee');
   await expect(figure.locator('h2')).toHaveText('RO21 money for the steering committee');
   await openMenu(page, figure);
-  const file = await download(page, figure, 'download-svg');
+  const file = await downloadText(page, figure, 'download-svg');
   expect(file.name).toBe('ro21_budget-by-project.svg');
   const svg = await readSvg(page, file.text);
   expect(svg.error).toBeNull();
@@ -139,7 +98,7 @@ test('the budget SVG parses and carries the edited title and the source', async 
 test('the timeline CSV lists the programme period and every dated event', async ({ page }) => {
   await page.goto('/programme');
   const figure = await openMenu(page, page.locator('figure:has([data-testid="timeline"])'));
-  const file = await download(page, figure, 'download-csv');
+  const file = await downloadText(page, figure, 'download-csv');
   expect(file.name).toBe('ro21_timeline.csv');
   const { header, records } = readCsv(file.text);
   expect(header.slice(0, 4)).toEqual(['dataset', 'event_code', 'event_label', 'time']);
@@ -161,12 +120,12 @@ test('on a dark screen the picture is light by default, and dark when asked', as
   const colours = figure.getByTestId('export-colours');
   await expect(colours.getByRole('radio', { name: 'Light background' })).toBeChecked();
 
-  const light = await readSvg(page, (await download(page, figure, 'download-svg')).text);
+  const light = await readSvg(page, (await downloadText(page, figure, 'download-svg')).text);
   expect(light.background).toBe('rgb(255, 255, 255)');
   expect(light.bar).toMatch(/fill:\s*rgb\(31, 78, 121\)/);
 
   await colours.getByRole('radio', { name: 'Dark background' }).check();
-  const dark = await readSvg(page, (await download(page, figure, 'download-svg')).text);
+  const dark = await readSvg(page, (await downloadText(page, figure, 'download-svg')).text);
   expect(dark.background).toBe('rgb(18, 20, 23)');
   expect(dark.bar).toMatch(/fill:\s*rgb\(91, 155, 213\)/);
   // The screen stayed dark throughout.
@@ -184,7 +143,9 @@ test('in Romanian the CSV keeps English column names and says what a provisional
   const figure = page.getByTestId('explore-view');
   await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
   await openMenu(page, figure);
-  const { header, records, after } = readCsv((await download(page, figure, 'download-csv')).text);
+  const { header, records, after } = readCsv(
+    (await downloadText(page, figure, 'download-csv')).text
+  );
   expect(header).toContain('flag_meaning');
   const belgium2021 = records.find((r) => r.geo_code === 'BE' && r.time === '2021');
   const [published, flag] = (rawTsvCell('eurostat/tps00001.tsv', 'JAN,BE', '2021') ?? '').split(
@@ -194,37 +155,15 @@ test('in Romanian the CSV keeps English column names and says what a provisional
   expect(belgium2021).toMatchObject({ value: published, flag: 'p', flag_meaning: 'provizoriu' });
   expect(after.some((line) => line.startsWith('Sursa: Eurostat'))).toBe(true);
 
-  const svg = await readSvg(page, (await download(page, figure, 'download-svg')).text);
+  const svg = await readSvg(page, (await downloadText(page, figure, 'download-svg')).text);
   expect(svg.error).toBeNull();
   expect(svg.texts).toContain('p provizoriu');
 });
 
 test.describe('an embedded programme chart', () => {
-  let host: Server;
-  let hostOrigin = '';
-  let snippet = '';
-
-  test.beforeAll(async () => {
-    // Someone else's page: another origin that pastes the snippet and follows its height.
-    host = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html><head><title>Host</title></head><body>
-<h1>A partner's report</h1>
-${snippet}
-<script>
-  window.heights = [];
-  window.addEventListener('message', (event) => {
-    if (!event.data || event.data.type !== 'cooperare:height') return;
-    window.heights.push(event.data.height);
-    document.querySelector('iframe').style.height = event.data.height + 'px';
-  });
-</script></body></html>`);
-    });
-    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-    hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
-  });
-
-  test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+  let partner: Awaited<ReturnType<typeof startPartnerSite>>;
+  test.beforeAll(async () => (partner = await startPartnerSite()));
+  test.afterAll(() => partner.close());
 
   test('the budget shows alone in a frame on another origin, with title, source and a link', async ({
     page,
@@ -233,20 +172,11 @@ ${snippet}
   }) => {
     await page.goto('/programme');
     const figure = await openMenu(page, budgetFigure(page));
-    snippet = await figure.getByTestId('share-embed').inputValue();
+    const snippet = await figure.getByTestId('share-embed').inputValue();
     expect(snippet).toContain(`src="${baseURL}/embed?programme=budget"`);
+    partner.paste(snippet);
     const appOrigin = new URL(baseURL as string).origin;
-
-    const hostPage = await context.newPage();
-    const problems: string[] = [];
-    hostPage.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    hostPage.on('pageerror', (e) => problems.push(e.message));
-    hostPage.on('request', (request) => {
-      const origin = new URL(request.url()).origin;
-      if (!request.url().startsWith('blob:') && origin !== appOrigin && origin !== hostOrigin)
-        problems.push(`request off origin: ${request.url()}`);
-    });
-    await hostPage.goto(hostOrigin);
+    const { page: hostPage, problems } = await openPartnerPage(context, partner.origin, appOrigin);
     const frame = hostPage.frameLocator('iframe');
     await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
     await expect(frame.getByRole('heading', { level: 2 })).toHaveText('Budget by project');
@@ -261,7 +191,7 @@ ${snippet}
     await expect
       .poll(() =>
         hostPage.evaluate(() => {
-          const posted = (window as unknown as { heights: number[] }).heights.at(-1);
+          const posted = (window as unknown as { heights: PostedHeight[] }).heights.at(-1)?.height;
           const frameHeight = Math.round(
             document.querySelector('iframe')!.getBoundingClientRect().height
           );

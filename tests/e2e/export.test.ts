@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { openPartnerPage, startPartnerSite, type PostedHeight } from './support/partner-page';
 
 // page.route cannot see requests that the app's service worker answers; these tests serve
 // their own copy of the data, so the worker stays out.
@@ -309,32 +308,9 @@ test('the link and the embed snippet are copied, and the snippet is one valid if
 });
 
 test.describe('an embedded chart', () => {
-  let host: Server;
-  let hostOrigin = '';
-  let snippet = '';
-
-  test.beforeAll(async () => {
-    // A page of someone else's site: another origin (localhost, not 127.0.0.1, and another
-    // port) that pastes the snippet and resizes the frame from the height messages.
-    host = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html><head><title>Host</title></head><body>
-<h1>A partner's report</h1>
-${snippet}
-<script>
-  window.heights = [];
-  window.addEventListener('message', (event) => {
-    if (!event.data || event.data.type !== 'cooperare:height') return;
-    window.heights.push({ origin: event.origin, height: event.data.height });
-    document.querySelector('iframe').style.height = event.data.height + 'px';
-  });
-</script></body></html>`);
-    });
-    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-    hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
-  });
-
-  test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+  let partner: Awaited<ReturnType<typeof startPartnerSite>>;
+  test.beforeAll(async () => (partner = await startPartnerSite()));
+  test.afterAll(() => partner.close());
 
   test('shows the chart alone, with title, source and a link, and posts its height', async ({
     page,
@@ -342,21 +318,9 @@ ${snippet}
     baseURL
   }) => {
     const figure = await openShareMenu(page);
-    snippet = await figure.getByTestId('share-embed').inputValue();
+    partner.paste(await figure.getByTestId('share-embed').inputValue());
     const appOrigin = new URL(baseURL as string).origin;
-
-    // The fixture watches `page` for requests off the app's origin; the host page is off it
-    // by design, so it gets a page of its own, watched for errors here.
-    const hostPage = await context.newPage();
-    const problems: string[] = [];
-    hostPage.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    hostPage.on('pageerror', (e) => problems.push(e.message));
-    hostPage.on('request', (request) => {
-      const origin = new URL(request.url()).origin;
-      if (!request.url().startsWith('blob:') && origin !== appOrigin && origin !== hostOrigin)
-        problems.push(`request off origin: ${request.url()}`);
-    });
-    await hostPage.goto(hostOrigin);
+    const { page: hostPage, problems } = await openPartnerPage(context, partner.origin, appOrigin);
     const frame = hostPage.frameLocator('iframe');
     await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
     await expect(frame.getByRole('heading', { level: 2 })).toContainText('Intentional homicide');
@@ -372,7 +336,7 @@ ${snippet}
       .getByTestId('line-chart')
       .evaluate((svg) => (svg as SVGSVGElement).width.baseVal.value);
     expect(chartWidth).toBeLessThanOrEqual(700);
-    type Heights = { heights: { origin: string; height: number }[] };
+    type Heights = { heights: PostedHeight[] };
     const fitted = async () => {
       const last = await hostPage.evaluate(() => (window as unknown as Heights).heights.at(-1));
       const frameHeight = await hostPage
