@@ -113,9 +113,7 @@ test('the timeline CSV lists the programme period and every dated event', async 
 test('on a dark screen the picture is light by default, and dark when asked', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('cooperare.theme', 'dark'));
   await page.goto('/programme');
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-    'rgb(18, 20, 23)'
-  );
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 23)');
   const figure = await openMenu(page, budgetFigure(page));
   const colours = figure.getByTestId('export-colours');
   await expect(colours.getByRole('radio', { name: 'Light background' })).toBeChecked();

@@ -373,3 +373,24 @@ test('the theme switch turns the page dark and is remembered', async ({ page }) 
   await page.getByTestId('theme-switch').selectOption('auto');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 });
+
+test('a page chosen dark is dark from its first paint, before the app code has run', async ({
+  page,
+  context
+}) => {
+  await page.addInitScript(() => localStorage.setItem('cooperare.theme', 'dark'));
+  // Hold the app's entry code back, so what is on screen is the HTML and CSS alone.
+  let releaseApp = () => {};
+  const appHeld = new Promise<void>((resolve) => (releaseApp = resolve));
+  await context.route('**/_app/immutable/entry/**', async (route) => {
+    await appHeld;
+    await route.continue();
+  });
+  const loaded = page.goto('/explore');
+  await page.waitForFunction(() => document.body !== null);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await page.evaluate(() => document.querySelector('main'))).toBeNull();
+  releaseApp();
+  await loaded;
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 23)');
+});
