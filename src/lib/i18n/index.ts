@@ -13,3 +13,4 @@ export { formatComputed, formatDate, formatNumber } from './format';
 export { describeFlagLocalised } from './flag-text';
 export { noteText } from './link-notes';
 export { transformNoteText } from './transform-notes';
+export { codeName, placeName } from './place-names';

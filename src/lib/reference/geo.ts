@@ -409,6 +409,13 @@ export function geoCodeFromIso3(iso3: string): string | null {
   return GEO_FROM_ISO3.get(iso3.trim().toUpperCase()) ?? null;
 }
 
+const COUNTRY_CODES = new Set(COUNTRIES.map(([, code]) => code));
+
+/** Whether a geo code stands for a whole country (EL, UK and XK included), not an aggregate or a region. */
+export function isCountryCode(code: string): boolean {
+  return COUNTRY_CODES.has(code);
+}
+
 /** Label for a geo code, or the code itself. */
 export function geoLabel(code: string): string {
   return GEO_LABELS[code] ?? code;
