@@ -389,7 +389,7 @@ test('a page chosen dark is dark from its first paint, before the app code has r
   const loaded = page.goto('/explore');
   await page.waitForFunction(() => document.body !== null);
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  expect(await page.evaluate(() => document.querySelector('main'))).toBeNull();
+  expect(await page.evaluate(() => document.querySelector('main') !== null)).toBe(false);
   releaseApp();
   await loaded;
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 23)');

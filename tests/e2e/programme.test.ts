@@ -122,13 +122,14 @@ test('the report has a section per objective with its charts, and prints to an A
   await expect(report.getByTestId('indicator-status')).toHaveCount(framework.indicators.length, {
     timeout: 120_000
   });
+  // Every chart has finished loading before the charts are counted.
+  await expect(report.getByText('Loading the data…')).toHaveCount(0);
   for (const id of ['so4', 'so5', 'so6']) {
     const section = report.locator(`section[data-objective=${id}]`);
     const statistics = framework.indicators.filter((i) => i.objective === id).length;
     await expect(section.getByTestId('line-chart').first()).toBeVisible();
     expect(await section.getByTestId('line-chart').count()).toBeGreaterThanOrEqual(statistics - 1);
   }
-  await expect(report.getByText('Loading the data…')).toHaveCount(0);
 
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
