@@ -1,4 +1,5 @@
 import type { DatasetManifest, DimensionCode, DimensionManifest } from '../catalog/types';
+import { placeName } from '../i18n/place-names';
 
 /**
  * Which codes the explorer draws. One dimension makes the series (the lines, bars, slopes);
@@ -110,9 +111,13 @@ export function searchCodes(
   return { shown: ordered.slice(0, limit), total: matches.length };
 }
 
-/** The label of a code in a dimension, or the code itself when the manifest has none. */
+/**
+ * How a code in a dimension is named on screen: a place in the interface language, anything
+ * else by the manifest's label, or the code itself when the manifest has none.
+ */
 export function codeLabel(dimension: DimensionManifest | undefined, code: string): string {
-  return dimension?.codes.find((c) => c.code === code)?.label ?? code;
+  const label = dimension?.codes.find((c) => c.code === code)?.label;
+  return dimension?.id === 'geo' ? placeName(code, label) : (label ?? code);
 }
 
 /**

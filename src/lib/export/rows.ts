@@ -1,7 +1,8 @@
 import type { DatasetManifest } from '$lib/catalog/types';
 import type { ChartSeries } from '$lib/charts/types';
+import { codeName } from '$lib/i18n/place-names';
 
-/** One dimension of an exported observation: its code and the publisher's label for it. */
+/** One dimension of an exported observation: its code and its label as the screen shows it. */
 export interface ExportDimension {
   id: string;
   code: string;
@@ -28,9 +29,10 @@ export interface DrawnSelection {
   unit: string;
 }
 
+/** The publisher's label, except that places are named in the interface language, as on screen. */
 function codeLabel(dataset: DatasetManifest | null, dimension: string, code: string): string {
   const codes = dataset?.dimensions.find((d) => d.id === dimension)?.codes;
-  return codes?.find((c) => c.code === code)?.label ?? code;
+  return codeName(dimension, code, codes?.find((c) => c.code === code)?.label ?? code);
 }
 
 /**

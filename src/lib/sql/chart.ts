@@ -1,7 +1,7 @@
 import { assignColours } from '../charts/palette';
 import type { ChartPoint, ChartSeries } from '../charts/types';
 import { frequencyOf, periodStep, periodToNumber } from '../query/time';
-import { geoLabel } from '../reference/geo';
+import { placeName } from '../i18n/place-names';
 import { cellNumber, cellText, isNumeric, type ResultColumn, type ResultTable } from './result';
 
 /** What the user picked to chart: columns by position in the result. */
@@ -126,7 +126,7 @@ export function resultChart(
     if (!seriesVector || !seriesColumn) return yColumn.name;
     return cellText(seriesVector.get(row), seriesColumn, format) ?? 'NULL';
   };
-  const seriesLabel = (key: string) => (seriesColumn?.name === 'geo' ? geoLabel(key) : key);
+  const seriesLabel = (key: string) => (seriesColumn?.name === 'geo' ? placeName(key) : key);
   const flagAt = (row: number) => (flagVector?.get(row) as string | null | undefined) ?? null;
   const valueAt = (row: number) => cellNumber(yVector.get(row), yColumn);
 

@@ -1,7 +1,6 @@
-import { formatNumber, getLocale, m } from '$lib/i18n';
+import { formatNumber, getLocale, m, placeName } from '$lib/i18n';
 import type { GroupName } from '$lib/indicators/comparator-group';
 import type { Comparator, Text } from '$lib/indicators/framework';
-import { geoLabel } from '$lib/reference/geo';
 
 /** A framework text in the interface language. */
 export function local(text: Text): string {
@@ -41,5 +40,5 @@ export function groupName(group: string): string {
 export function comparatorName(comparator: Comparator): string {
   return 'group' in comparator
     ? groupName(comparator.group)
-    : comparator.geos.map(geoLabel).join(', ');
+    : comparator.geos.map((geo) => placeName(geo)).join(', ');
 }

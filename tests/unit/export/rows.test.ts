@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartSeries } from '$lib/charts/types';
 import { exportRowsFromSeries } from '$lib/export/rows';
+import { setLocale } from '$lib/i18n';
 import { testManifest } from '../support/test-manifest';
+
+afterEach(() => setLocale('en'));
 
 describe('exportRowsFromSeries', () => {
   it('gives every point drawn its dimensions in the dataset order, with labels', () => {
@@ -52,6 +55,20 @@ describe('exportRowsFromSeries', () => {
       'Intentional homicide',
       'Per hundred thousand inhabitants',
       'Norway'
+    ]);
+    // A download made in Romanian names the country as the screen does; other labels stay.
+    setLocale('ro');
+    const romanian = exportRowsFromSeries(series, {
+      datasetId: dataset.id,
+      dataset,
+      filters,
+      seriesBy: 'geo',
+      unit: 'la 100 000 de locuitori'
+    });
+    expect(romanian[0].dimensions.map((d) => d.label)).toEqual([
+      'Intentional homicide',
+      'Per hundred thousand inhabitants',
+      'Norvegia'
     ]);
   });
 });

@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+import { downloadText, readCsv } from './support/downloads';
+
+const CRIME = 'eurostat/estat_crim_off_cat.tsv';
+const HOMICIDE =
+  '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2008..2022&view=line';
+
+test.describe.configure({ timeout: 150_000 });
+
+async function openInRomanian(page: Page, path: string): Promise<void> {
+  await page.addInitScript(() => {
+    // Only the first load is set to Romanian: the test switches back to English itself.
+    if (sessionStorage.getItem('geo-test-started') === null) {
+      sessionStorage.setItem('geo-test-started', '1');
+      localStorage.setItem('cooperare.locale', 'ro');
+    }
+  });
+  await page.goto(path);
+}
+
+/** Marks the page, so a later check can tell that it was not reloaded in between. */
+async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => document.documentElement.setAttribute('data-geo-test', 'same-page'));
+}
+
+test('the explorer names Romania and Norway in Romanian, and in English again after a switch', async ({
+  page
+}) => {
+  await openInRomanian(page, HOMICIDE);
+  const view = page.getByTestId('explore-view');
+  await expect(view).toHaveAttribute('data-source', 'live', { timeout: 120_000 });
+
+  // The lines' end labels, in the permalink's order.
+  const endLabels = view.locator('svg[data-testid="line-chart"] text.end-label');
+  await expect(endLabels).toHaveText(['România', 'Norvegia']);
+  await expect(view.locator('.chart-subtitle')).toContainText('România, Norvegia');
+
+  expect(rawTsvCell(CRIME, 'A,ICCS0101,P_HTHAB,RO', '2008')).toBe('2.28');
+  expect(rawTsvCell(CRIME, 'A,ICCS0101,P_HTHAB,NO', '2022')).toBe('0.55');
+  const summary = view.getByTestId('chart-summary');
+  await expect(summary).toContainText('România: 2,28 în 2008');
+  await expect(summary).toContainText(/Norvegia: .+, 0,55 în 2022/);
+
+  const picker = page.locator('fieldset.code-picker[data-dimension=geo]');
+  const choice = (geo: string) =>
+    picker.locator('label').filter({ has: page.locator(`input[data-code="${geo}"]`) });
+  await expect(choice('RO')).toContainText('România');
+  await expect(choice('NO')).toContainText('Norvegia');
+  // The search finds a country by its Romanian name as well as by the dataset's English one.
+  const search = picker.getByRole('searchbox');
+  await search.fill('Grecia');
+  await expect(choice('EL')).toContainText('Grecia');
+  await search.fill('Greece');
+  await expect(choice('EL')).toContainText('Grecia');
+  await search.fill('');
+
+  // A CSV made in Romanian keeps its English column names; its labels follow the screen.
+  await view.getByTestId('share-toggle').click();
+  const { records } = readCsv((await downloadText(page, view, 'download-csv')).text);
+  expect(records.find((r) => r.geo_code === 'RO' && r.time === '2008')).toMatchObject({
+    geo_label: 'România',
+    value: '2.28'
+  });
+  expect(records.find((r) => r.geo_code === 'NO')?.geo_label).toBe('Norvegia');
+
+  await markPage(page);
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(endLabels).toHaveText(['Romania', 'Norway']);
+  await expect(choice('RO')).toContainText('Romania');
+  await expect(summary).toContainText('Romania: 2.28 in 2008');
+  await expect(page.locator('html')).toHaveAttribute('data-geo-test', 'same-page');
+});
+
+test('a Romanian programme indicator names the country in its comparator sentence', async ({
+  page
+}) => {
+  await openInRomanian(page, '/programme/indicator/theft');
+  const panel = page.locator('article[data-indicator=theft]');
+  const result = panel.getByTestId('comparator-result');
+  await expect(result).toContainText('România are indicele', { timeout: 90_000 });
+  await expect(result).not.toContainText('Romania');
+
+  await markPage(page);
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(result).toContainText('Romania');
+  await expect(result).not.toContainText('România');
+  await expect(page.locator('html')).toHaveAttribute('data-geo-test', 'same-page');
+});
