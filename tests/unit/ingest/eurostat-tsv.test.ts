@@ -1,35 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readEurostatTsv } from '../../../src/lib/ingest/eurostat-tsv';
-import { IngestError, type LongDataset } from '../../../src/lib/ingest/types';
-
-// The published files sit beside the checkout, never inside it.
-const DATASETS = path.resolve(process.cwd(), '../shared/datasets');
-const BAD = fileURLToPath(new URL('../../fixtures/bad/', import.meta.url));
-
-function published(name: string): Uint8Array {
-  return readFileSync(path.join(DATASETS, 'eurostat', name));
-}
-
-function tsv(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
-}
-
-/** The rows whose codes match `where` at `time`, as { value, flag }. */
-function cells(data: LongDataset, where: Record<string, string>, time: string) {
-  const columns = Object.entries(where).map(([id, code]) => {
-    const d = data.dimensions.findIndex((dimension) => dimension.id === id);
-    expect(d, `dimension ${id}`).toBeGreaterThanOrEqual(0);
-    return { column: data.codes[d], code };
-  });
-  const found: { value: number; flag: string | null }[] = [];
-  for (let i = 0; i < data.rowCount; i++)
-    if (data.time[i] === time && columns.every(({ column, code }) => column[i] === code))
-      found.push({ value: data.value[i], flag: data.flag[i] });
-  return found;
-}
+import { cells, fixtureBytes, ingestErrorOf, sharedBytes, textBytes } from './long-rows';
 
 /**
  * Counts the cells that are not a bare `:` the plain way (split everything), to check the
@@ -44,19 +15,9 @@ function countInformativeCells(text: string): number {
     .filter((cell) => cell.trim() !== ':').length;
 }
 
-function errorOf(read: () => unknown): IngestError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    return error as IngestError;
-  }
-  throw new Error('expected the reader to fail');
-}
-
 describe('readEurostatTsv on published files', () => {
   test('crim_off_cat (new header): shape, values and row count', () => {
-    const bytes = published('estat_crim_off_cat.tsv');
+    const bytes = sharedBytes('eurostat/estat_crim_off_cat.tsv');
     const data = readEurostatTsv(bytes, 'estat_crim_off_cat.tsv');
 
     expect(data.tableCode).toBe('crim_off_cat');
@@ -91,7 +52,7 @@ describe('readEurostatTsv on published files', () => {
   });
 
   test('tps00001 (old header): flags, combined flags and dropped gaps', () => {
-    const bytes = published('tps00001.tsv');
+    const bytes = sharedBytes('eurostat/tps00001.tsv');
     const data = readEurostatTsv(bytes, 'tps00001.tsv');
 
     expect(data.tableCode).toBe('tps00001');
@@ -113,7 +74,7 @@ describe('readEurostatTsv on published files', () => {
   });
 
   test('crim_gen_reg (2 MB, NUTS regions) parses whole', () => {
-    const bytes = published('estat_crim_gen_reg.tsv');
+    const bytes = sharedBytes('eurostat/estat_crim_gen_reg.tsv');
     expect(bytes.length).toBe(2107224);
     const data = readEurostatTsv(bytes, 'estat_crim_gen_reg.tsv');
 
@@ -134,7 +95,7 @@ describe('readEurostatTsv on cell forms', () => {
 
   test('reads values, flags, confidential and missing cells', () => {
     const data = readEurostatTsv(
-      tsv(header + 'A,NR,RO\t470 \t78115 b\t: c\t:\t-2.28 bep\n'),
+      textBytes(header + 'A,NR,RO\t470 \t78115 b\t: c\t:\t-2.28 bep\n'),
       'made_up.tsv'
     );
     expect(data.time).toEqual(['2008', '2009', '2010', '2012']);
@@ -149,18 +110,18 @@ describe('readEurostatTsv on cell forms', () => {
 
   test('normalises monthly and quarterly columns and takes CRLF line ends', () => {
     const monthly = readEurostatTsv(
-      tsv('unit,geo\\time\t2008M01 \t2008M12 \r\nNR,NO\t1 \t2 \r\n'),
+      textBytes('unit,geo\\time\t2008M01 \t2008M12 \r\nNR,NO\t1 \t2 \r\n'),
       'made_up_m.tsv'
     );
     expect(monthly.time).toEqual(['2008-01', '2008-12']);
     expect([...monthly.value]).toEqual([1, 2]);
-    const quarterly = readEurostatTsv(tsv('geo\\time\t2008Q1\t2008Q4\nRO\t5\t6\n'), 'q.tsv');
+    const quarterly = readEurostatTsv(textBytes('geo\\time\t2008Q1\t2008Q4\nRO\t5\t6\n'), 'q.tsv');
     expect(quarterly.time).toEqual(['2008-Q1', '2008-Q4']);
   });
 
   test('lists only codes that reach a row, and series whose cells are all `:` leave none', () => {
     const data = readEurostatTsv(
-      tsv('unit,geo\\time\t2020\t2021\nNR,RO\t: \t:\nNR,NO\t3 \t: \n'),
+      textBytes('unit,geo\\time\t2020\t2021\nNR,RO\t: \t:\nNR,NO\t3 \t: \n'),
       'gaps.tsv'
     );
     expect(data.rowCount).toBe(1);
@@ -168,7 +129,7 @@ describe('readEurostatTsv on cell forms', () => {
   });
 
   test('derives the table code from the usual file names only', () => {
-    const body = tsv('geo\\time\t2020\nRO\t1\n');
+    const body = textBytes('geo\\time\t2020\nRO\t1\n');
     expect(readEurostatTsv(body, 'downloads/estat_crim_off_cat.tsv').tableCode).toBe(
       'crim_off_cat'
     );
@@ -180,7 +141,7 @@ describe('readEurostatTsv on cell forms', () => {
 
 describe('readEurostatTsv on bad input', () => {
   function readBad(name: string) {
-    return errorOf(() => readEurostatTsv(readFileSync(path.join(BAD, name)), name));
+    return ingestErrorOf(() => readEurostatTsv(fixtureBytes(`bad/${name}`), name));
   }
 
   test('an empty file', () => {
@@ -211,30 +172,30 @@ describe('readEurostatTsv on bad input', () => {
   });
 
   test('a first line without the backslash is no Eurostat header', () => {
-    const error = errorOf(() =>
-      readEurostatTsv(tsv('freq,unit,geo\t2020\t2021\nA,NR,RO\t1\t2\n'), 'plain.tsv')
+    const error = ingestErrorOf(() =>
+      readEurostatTsv(textBytes('freq,unit,geo\t2020\t2021\nA,NR,RO\t1\t2\n'), 'plain.tsv')
     );
     expect(error.message).toMatch(/^plain\.tsv \(line 1\): not a Eurostat TSV/);
     expect(error.expected).toMatch(/backslash/);
   });
 
   test('a word where a number belongs', () => {
-    const error = errorOf(() =>
-      readEurostatTsv(tsv('geo\\time\t2020\t2021\nRO\t1\tabc\n'), 'words.tsv')
+    const error = ingestErrorOf(() =>
+      readEurostatTsv(textBytes('geo\\time\t2020\t2021\nRO\t1\tabc\n'), 'words.tsv')
     );
     expect(error.message).toMatch(/^words\.tsv \(line 2, column 3 \(2021.*“abc” is not a number/);
   });
 
   test('a row key with the wrong number of codes', () => {
-    const error = errorOf(() =>
-      readEurostatTsv(tsv('unit,geo\\time\t2020\nNR,RO\t1\nRO\t2\n'), 'keys.tsv')
+    const error = ingestErrorOf(() =>
+      readEurostatTsv(textBytes('unit,geo\\time\t2020\nNR,RO\t1\nRO\t2\n'), 'keys.tsv')
     );
     expect(error.message).toMatch(/^keys\.tsv \(line 3\).*1 code where the header names 2/);
   });
 
   test('a column heading that is no period', () => {
-    const error = errorOf(() =>
-      readEurostatTsv(tsv('geo\\time\t2020\tTotal\nRO\t1\t2\n'), 'h.tsv')
+    const error = ingestErrorOf(() =>
+      readEurostatTsv(textBytes('geo\\time\t2020\tTotal\nRO\t1\t2\n'), 'h.tsv')
     );
     expect(error.message).toMatch(/^h\.tsv \(line 1, column 3\).*“Total” is not a time period/);
   });

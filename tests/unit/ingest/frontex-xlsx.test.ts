@@ -1,22 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFrontexIbc } from '../../../src/lib/ingest/frontex-xlsx';
-import { IngestError, type LongDataset } from '../../../src/lib/ingest/types';
+import type { LongDataset } from '../../../src/lib/ingest/types';
+import { fixtureBytes, ingestErrorOf, sharedBytes } from './long-rows';
 import { tinyXlsx } from './tiny-xlsx';
-
-const DATASETS = path.resolve(process.cwd(), '../shared/datasets');
-const shared = (file: string) => new Uint8Array(readFileSync(path.join(DATASETS, file)));
-
-const errorOf = (read: () => unknown): IngestError => {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof IngestError) return error;
-    throw error;
-  }
-  throw new Error('expected an IngestError');
-};
 
 /** Sum of the values whose codes match (dimension id → code) and whose period starts with `period`. */
 function total(dataset: LongDataset, codes: Record<string, string>, period = ''): number {
@@ -44,7 +30,7 @@ function total(dataset: LongDataset, codes: Record<string, string>, period = '')
 describe('readFrontexIbc on ibc.xlsx', () => {
   let ibc: LongDataset;
   beforeAll(() => {
-    ibc = readFrontexIbc(shared('frontex/ibc.xlsx'), 'ibc.xlsx');
+    ibc = readFrontexIbc(sharedBytes('frontex/ibc.xlsx'), 'ibc.xlsx');
   });
 
   it('reads the layout: three label dimensions and monthly periods', () => {
@@ -104,14 +90,14 @@ describe('readFrontexIbc on made-up and bad input', () => {
         ['R', 'Sea', 'X', 1, 2, 3]
       ]
     });
-    const error = errorOf(() => readFrontexIbc(bytes, 'total.xlsx'));
+    const error = ingestErrorOf(() => readFrontexIbc(bytes, 'total.xlsx'));
     expect(error.message).toContain('the column header “Total” is not a month');
     expect(error.location).toBe('sheet “Detections_of_IBC”, cell F1');
   });
 
   it('refuses a UNODC workbook: it has no Detections_of_IBC sheet', () => {
-    const error = errorOf(() =>
-      readFrontexIbc(shared('unodc/data_glotip.xlsx'), 'data_glotip.xlsx')
+    const error = ingestErrorOf(() =>
+      readFrontexIbc(sharedBytes('unodc/data_glotip.xlsx'), 'data_glotip.xlsx')
     );
     expect(error.message).toContain('data_glotip.xlsx');
     expect(error.message).toContain('no sheet named Detections_of_IBC');
@@ -119,10 +105,8 @@ describe('readFrontexIbc on made-up and bad input', () => {
   });
 
   it('refuses a CSV file saved under an .xlsx name', () => {
-    const bytes = new Uint8Array(
-      readFileSync(path.resolve(process.cwd(), 'tests/fixtures/bad/csv-named-xlsx.xlsx'))
-    );
-    const error = errorOf(() => readFrontexIbc(bytes, 'csv-named-xlsx.xlsx'));
+    const bytes = fixtureBytes('bad/csv-named-xlsx.xlsx');
+    const error = ingestErrorOf(() => readFrontexIbc(bytes, 'csv-named-xlsx.xlsx'));
     expect(error.message).toContain('not a zip archive');
   });
 
@@ -130,7 +114,9 @@ describe('readFrontexIbc on made-up and bad input', () => {
     const whole = tinyXlsx({
       Detections_of_IBC: [header, ['Black Sea Route', 'Sea', 'Syria', 1, 2]]
     });
-    const error = errorOf(() => readFrontexIbc(whole.subarray(0, whole.length - 30), 'cut.xlsx'));
+    const error = ingestErrorOf(() =>
+      readFrontexIbc(whole.subarray(0, whole.length - 30), 'cut.xlsx')
+    );
     expect(error.message).toContain('cut short');
   });
 });

@@ -1,41 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readJsonStat } from '../../../src/lib/ingest/jsonstat';
-import { IngestError, type LongDataset } from '../../../src/lib/ingest/types';
-
-// The published files sit beside the checkout, never inside it.
-const DATASETS = path.resolve(process.cwd(), '../shared/datasets');
-const BAD = fileURLToPath(new URL('../../fixtures/bad/', import.meta.url));
-const EIPRE = path.join(DATASETS, 'eurostat', 'migr_eipre.json');
+import { cells, fixtureBytes, ingestErrorOf, sharedBytes, textBytes } from './long-rows';
 
 function json(document: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(document));
-}
-
-/** The rows whose codes match `where` at `time`, as { value, flag }. */
-function cells(data: LongDataset, where: Record<string, string>, time: string) {
-  const columns = Object.entries(where).map(([id, code]) => {
-    const d = data.dimensions.findIndex((dimension) => dimension.id === id);
-    expect(d, `dimension ${id}`).toBeGreaterThanOrEqual(0);
-    return { column: data.codes[d], code };
-  });
-  const found: { value: number; flag: string | null }[] = [];
-  for (let i = 0; i < data.rowCount; i++)
-    if (data.time[i] === time && columns.every(({ column, code }) => column[i] === code))
-      found.push({ value: data.value[i], flag: data.flag[i] });
-  return found;
-}
-
-function errorOf(read: () => unknown): IngestError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    return error as IngestError;
-  }
-  throw new Error('expected the reader to fail');
+  return textBytes(JSON.stringify(document));
 }
 
 /** A small valid dataset: geo × time, with whatever value and status the test gives. */
@@ -55,7 +23,7 @@ function twoByThree(value: unknown, status?: unknown) {
 }
 
 describe('readJsonStat on the published migr_eipre.json', () => {
-  const bytes = readFileSync(EIPRE);
+  const bytes = sharedBytes('eurostat/migr_eipre.json');
   const data = readJsonStat(bytes, 'migr_eipre.json');
   const raw = JSON.parse(new TextDecoder().decode(bytes));
   const totals = { reason: 'TOTAL', apprehen: 'TOTAL' };
@@ -205,7 +173,7 @@ describe('readJsonStat on made-up datasets', () => {
 
 describe('readJsonStat on bad input', () => {
   function readBad(name: string) {
-    return errorOf(() => readJsonStat(readFileSync(path.join(BAD, name)), name));
+    return ingestErrorOf(() => readJsonStat(fixtureBytes(`bad/${name}`), name));
   }
 
   test('a truncated file', () => {
@@ -221,41 +189,41 @@ describe('readJsonStat on bad input', () => {
   });
 
   test('JSON that is not a JSON-stat dataset', () => {
-    expect(errorOf(() => readJsonStat(json([1, 2]), 'list.json')).message).toMatch(
+    expect(ingestErrorOf(() => readJsonStat(json([1, 2]), 'list.json')).message).toMatch(
       /^list\.json.*not a JSON-stat 2\.0 dataset/
     );
     const collection = { ...twoByThree([1, 2, 3, 4, 5, 6]), class: 'collection' };
-    expect(errorOf(() => readJsonStat(json(collection), 'c.json')).message).toMatch(
+    expect(ingestErrorOf(() => readJsonStat(json(collection), 'c.json')).message).toMatch(
       /^c\.json \("class"\).*"class" is "collection"/
     );
     const unversioned = { ...twoByThree([1, 2, 3, 4, 5, 6]), version: undefined };
-    expect(errorOf(() => readJsonStat(json(unversioned), 'v.json')).message).toMatch(
+    expect(ingestErrorOf(() => readJsonStat(json(unversioned), 'v.json')).message).toMatch(
       /^v\.json.*"version" is missing/
     );
   });
 
   test('a value array of the wrong length', () => {
-    const error = errorOf(() => readJsonStat(json(twoByThree([1, 2, 3])), 'short.json'));
+    const error = ingestErrorOf(() => readJsonStat(json(twoByThree([1, 2, 3])), 'short.json'));
     expect(error.message).toMatch(/^short\.json.*"value" has 3 entries.*2 × 3.*make 6/);
   });
 
   test('an unknown status letter names the flat index', () => {
-    const error = errorOf(() =>
+    const error = ingestErrorOf(() =>
       readJsonStat(json(twoByThree({ '0': 1, '4': 2 }, { '4': 'q' })), 'flag.json')
     );
     expect(error.message).toMatch(/^flag\.json \("status" at flat index 4\): unknown flag “q”/);
   });
 
   test('a value that is not a number', () => {
-    const error = errorOf(() =>
+    const error = ingestErrorOf(() =>
       readJsonStat(json(twoByThree({ '0': 1, '2': 'abc' })), 'text.json')
     );
     expect(error.message).toMatch(/^text\.json \("value" at flat index 2\).*"abc", not a number/);
   });
 
   test('an HTML page saved as .json', () => {
-    const page = new TextEncoder().encode('<!DOCTYPE html><html><body>Not found</body></html>');
-    expect(errorOf(() => readJsonStat(page, 'page.json')).message).toMatch(
+    const page = textBytes('<!DOCTYPE html><html><body>Not found</body></html>');
+    expect(ingestErrorOf(() => readJsonStat(page, 'page.json')).message).toMatch(
       /^page\.json.*not JSON.*HTML/
     );
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LongDataset } from '../../../src/lib/ingest/types';
+import { IngestError, type LongDataset } from '../../../src/lib/ingest/types';
 
 /** The published files beside the project (never copied into it). */
 export const SHARED_DATASETS = path.resolve(process.cwd(), '../shared/datasets');
@@ -21,6 +21,27 @@ export function textBytes(text: string): Uint8Array {
 }
 
 /**
+ * Every row with these dimension codes and period, as { value, flag }: none when the reader
+ * dropped the cell, two when it doubled one. Fails the test on a dimension the dataset lacks.
+ */
+export function cells(
+  dataset: LongDataset,
+  codes: Record<string, string>,
+  time: string
+): { value: number; flag: string | null }[] {
+  const columns = Object.entries(codes).map(([id, code]) => {
+    const d = dataset.dimensions.findIndex((dimension) => dimension.id === id);
+    if (d === -1) throw new Error(`no dimension ${id} in ${dataset.fileName}`);
+    return { column: dataset.codes[d], code };
+  });
+  const found: { value: number; flag: string | null }[] = [];
+  for (let row = 0; row < dataset.rowCount; row++)
+    if (dataset.time[row] === time && columns.every(({ column, code }) => column[row] === code))
+      found.push({ value: dataset.value[row], flag: dataset.flag[row] });
+  return found;
+}
+
+/**
  * The one observation with these dimension codes and period: its value and flag. Fails the
  * test when there is none or more than one, which would mean the reader lost or doubled a row.
  */
@@ -29,20 +50,12 @@ export function observation(
   codes: Record<string, string>,
   time: string
 ): { value: number; flag: string | null } {
-  const columns = Object.entries(codes).map(([id, code]) => {
-    const d = dataset.dimensions.findIndex((dimension) => dimension.id === id);
-    if (d === -1) throw new Error(`no dimension ${id} in ${dataset.fileName}`);
-    return { column: dataset.codes[d], code };
-  });
-  const rows: number[] = [];
-  for (let row = 0; row < dataset.rowCount; row++)
-    if (dataset.time[row] === time && columns.every(({ column, code }) => column[row] === code))
-      rows.push(row);
-  if (rows.length !== 1)
+  const found = cells(dataset, codes, time);
+  if (found.length !== 1)
     throw new Error(
-      `${rows.length} rows for ${JSON.stringify(codes)} ${time} in ${dataset.fileName}`
+      `${found.length} rows for ${JSON.stringify(codes)} ${time} in ${dataset.fileName}`
     );
-  return { value: dataset.value[rows[0]], flag: dataset.flag[rows[0]] };
+  return found[0];
 }
 
 /** The error a reader throws for these bytes (fails when it throws none). */
@@ -54,4 +67,14 @@ export function errorOf(read: () => unknown): Error {
     throw error;
   }
   throw new Error('the reader accepted input it should have rejected');
+}
+
+/**
+ * The error a reader throws for these bytes, which must be an IngestError: anything else (a
+ * TypeError, say) is a bug the user would see as a crash, so it fails the test as it is.
+ */
+export function ingestErrorOf(read: () => unknown): IngestError {
+  const error = errorOf(read);
+  if (error instanceof IngestError) return error;
+  throw error;
 }

@@ -1,33 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readUnodcXlsx } from '../../../src/lib/ingest/unodc-xlsx';
 import { geoCodeFromIso3 } from '../../../src/lib/reference/geo';
-import { IngestError, type LongDataset } from '../../../src/lib/ingest/types';
+import type { LongDataset } from '../../../src/lib/ingest/types';
+import { fixtureBytes, ingestErrorOf, observation, sharedBytes } from './long-rows';
 import { tinyXlsx, type TinyCell } from './tiny-xlsx';
 
-const DATASETS = path.resolve(process.cwd(), '../shared/datasets');
-const shared = (file: string) => new Uint8Array(readFileSync(path.join(DATASETS, file)));
-
-const errorOf = (read: () => unknown): IngestError => {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof IngestError) return error;
-    throw error;
-  }
-  throw new Error('expected an IngestError');
-};
-
-/** Value and flag of the one row with these codes (all dimensions) and year. */
-function at(dataset: LongDataset, codes: string[], time: string) {
-  const rows: number[] = [];
-  for (let r = 0; r < dataset.rowCount; r++)
-    if (dataset.time[r] === time && codes.every((code, d) => dataset.codes[d][r] === code))
-      rows.push(r);
-  expect(rows, `rows for ${codes.join('/')} ${time}`).toHaveLength(1);
-  return { value: dataset.value[rows[0]], flag: dataset.flag[rows[0]] };
-}
+/** Value and flag of the one row with these codes (all dimensions, in order) and year. */
+const at = (dataset: LongDataset, codes: string[], time: string) =>
+  observation(
+    dataset,
+    Object.fromEntries(codes.map((code, d) => [dataset.dimensions[d].id, code])),
+    time
+  );
 
 const HEADER = [
   'Iso3_code',
@@ -79,7 +63,7 @@ const tinyUnodc = (rows: TinyCell[][]) =>
 describe('readUnodcXlsx on data_glotip.xlsx', () => {
   let glotip: LongDataset;
   beforeAll(() => {
-    glotip = readUnodcXlsx(shared('unodc/data_glotip.xlsx'), 'data_glotip.xlsx');
+    glotip = readUnodcXlsx(sharedBytes('unodc/data_glotip.xlsx'), 'data_glotip.xlsx');
   });
 
   it('reads the banner, the dimensions and one row per combination', () => {
@@ -172,7 +156,7 @@ describe('readUnodcXlsx on data_glotip.xlsx', () => {
 describe('readUnodcXlsx on the Crime Trends Survey workbooks', () => {
   it('reads data_cts_corruption_and_economic_crime.xlsx (VALUE column, counts and rates)', () => {
     const cts = readUnodcXlsx(
-      shared('unodc/data_cts_corruption_and_economic_crime.xlsx'),
+      sharedBytes('unodc/data_cts_corruption_and_economic_crime.xlsx'),
       'data_cts_corruption_and_economic_crime.xlsx'
     );
     expect(cts.rowCount).toBe(22_754);
@@ -193,7 +177,7 @@ describe('readUnodcXlsx on the Crime Trends Survey workbooks', () => {
 
   it('reads data_cts_violent_and_sexual_crime.xlsx', () => {
     const cts = readUnodcXlsx(
-      shared('unodc/data_cts_violent_and_sexual_crime.xlsx'),
+      sharedBytes('unodc/data_cts_violent_and_sexual_crime.xlsx'),
       'data_cts_violent_and_sexual_crime.xlsx'
     );
     expect(cts.rowCount).toBe(26_114);
@@ -250,7 +234,7 @@ describe('readUnodcXlsx on made-up workbooks', () => {
       '1 Category label that differs from another only in capitals, accents or punctuation is shown under the first spelling (“ITALY” as “Italy”).'
     ]);
 
-    const error = errorOf(() =>
+    const error = ingestErrorOf(() =>
       readUnodcXlsx(tinyUnodc([row('ROU', 'Romania', 'x', 2020, '1,5')]), 'comma.xlsx')
     );
     expect(error.message).toContain('the value “1,5” is not a number');
@@ -259,7 +243,7 @@ describe('readUnodcXlsx on made-up workbooks', () => {
 
   it('names the missing columns of a header row', () => {
     const bytes = tinyXlsx({ S: [['UNODC'], ['Iso3_code', 'Country', 'Year', 'VALUE']] });
-    const error = errorOf(() => readUnodcXlsx(bytes, 'short.xlsx'));
+    const error = ingestErrorOf(() => readUnodcXlsx(bytes, 'short.xlsx'));
     expect(error.message).toContain(
       'lacks the columns indicator, dimension, category, sex, age, unit of measurement'
     );
@@ -269,7 +253,7 @@ describe('readUnodcXlsx on made-up workbooks', () => {
 
 describe('readUnodcXlsx on bad input', () => {
   it('refuses the Frontex workbook: no sheet has the UNODC header', () => {
-    const error = errorOf(() => readUnodcXlsx(shared('frontex/ibc.xlsx'), 'ibc.xlsx'));
+    const error = ingestErrorOf(() => readUnodcXlsx(sharedBytes('frontex/ibc.xlsx'), 'ibc.xlsx'));
     expect(error.message).toContain('ibc.xlsx');
     expect(error.message).toContain('no sheet has a header row with an Iso3_code column');
     expect(error.location).toContain('“Detections_of_IBC”, “Notes”, “Dictionary”');
@@ -277,10 +261,8 @@ describe('readUnodcXlsx on bad input', () => {
   });
 
   it('refuses a CSV file saved under an .xlsx name', () => {
-    const bytes = new Uint8Array(
-      readFileSync(path.resolve(process.cwd(), 'tests/fixtures/bad/csv-named-xlsx.xlsx'))
-    );
-    const error = errorOf(() => readUnodcXlsx(bytes, 'csv-named-xlsx.xlsx'));
+    const bytes = fixtureBytes('bad/csv-named-xlsx.xlsx');
+    const error = ingestErrorOf(() => readUnodcXlsx(bytes, 'csv-named-xlsx.xlsx'));
     expect(error.message).toBe(
       'csv-named-xlsx.xlsx (first bytes): the file is not a zip archive, so it cannot be an .xlsx workbook. Expected an Excel workbook saved as .xlsx.'
     );
@@ -288,7 +270,7 @@ describe('readUnodcXlsx on bad input', () => {
 
   it('refuses a workbook cut short', () => {
     const whole = tinyUnodc([row('ROU', 'Romania', 'Italy', 2020, '12')]);
-    const error = errorOf(() =>
+    const error = ingestErrorOf(() =>
       readUnodcXlsx(whole.subarray(0, Math.floor(whole.length / 2)), 'cut.xlsx')
     );
     expect(error.message).toContain('cut.xlsx');

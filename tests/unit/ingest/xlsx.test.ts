@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { IngestError } from '../../../src/lib/ingest/types';
 import { DEFAULT_XLSX_LIMITS, openWorkbook } from '../../../src/lib/ingest/xlsx';
+import { ingestErrorOf } from './long-rows';
 import { tinyXlsx, withDeclaredSize } from './tiny-xlsx';
-
-const errorOf = (read: () => unknown): IngestError => {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof IngestError) return error;
-    throw error;
-  }
-  throw new Error('expected an IngestError');
-};
 
 /** A sheet whose XML is about `rows` × 60 bytes and compresses to almost nothing. */
 const bigSheet = (rows: number) =>
@@ -59,7 +49,9 @@ describe('openWorkbook', () => {
   });
 
   it('names the sheets it has when asked for one it has not', () => {
-    const error = errorOf(() => openWorkbook(tinyXlsx({ A: [[1]] }), 'one.xlsx').readSheet('B'));
+    const error = ingestErrorOf(() =>
+      openWorkbook(tinyXlsx({ A: [[1]] }), 'one.xlsx').readSheet('B')
+    );
     expect(error.message).toContain('one.xlsx');
     expect(error.message).toContain('no sheet named “B”');
     expect(error.location).toBe('sheets: “A”');
@@ -67,20 +59,24 @@ describe('openWorkbook', () => {
 
   it('refuses a part that inflates beyond the size its directory declares (zip bomb)', () => {
     const bytes = withDeclaredSize(bigSheet(5000), 'xl/worksheets/sheet1.xml', 1000);
-    const error = errorOf(() => openWorkbook(bytes, 'bomb.xlsx').readSheet('Big'));
+    const error = ingestErrorOf(() => openWorkbook(bytes, 'bomb.xlsx').readSheet('Big'));
     expect(error.message).toContain('more than its declared size');
     expect(error.location).toBe('part xl/worksheets/sheet1.xml');
   });
 
   it('refuses a part that declares more than the limit, before inflating it', () => {
     const limits = { ...DEFAULT_XLSX_LIMITS, maxPartBytes: 100_000 };
-    const error = errorOf(() => openWorkbook(bigSheet(5000), 'big.xlsx', limits).readSheet('Big'));
+    const error = ingestErrorOf(() =>
+      openWorkbook(bigSheet(5000), 'big.xlsx', limits).readSheet('Big')
+    );
     expect(error.message).toMatch(/would be [\d.]+ MB uncompressed, more than the 0\.1 MB/);
   });
 
   it('refuses a sheet spanning more cells than the limit', () => {
     const limits = { ...DEFAULT_XLSX_LIMITS, maxCells: 1000 };
-    const error = errorOf(() => openWorkbook(bigSheet(500), 'wide.xlsx', limits).readSheet('Big'));
+    const error = ingestErrorOf(() =>
+      openWorkbook(bigSheet(500), 'wide.xlsx', limits).readSheet('Big')
+    );
     expect(error.message).toContain('more than 1,000 cells');
   });
 
@@ -109,7 +105,7 @@ describe('openWorkbook', () => {
     // Flip one byte inside the first part's compressed data (after its 30-byte header + name).
     const nameLength = copy[26] | (copy[27] << 8);
     copy[30 + nameLength + 3] ^= 0xff;
-    const error = errorOf(() => openWorkbook(copy, 'damaged.xlsx').readSheet('A'));
+    const error = ingestErrorOf(() => openWorkbook(copy, 'damaged.xlsx').readSheet('A'));
     expect(error.message).toMatch(/damaged/);
   });
 });
