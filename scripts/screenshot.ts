@@ -1,7 +1,8 @@
 /**
  * npx tsx scripts/screenshot.ts <url-path> <out.png> [width] [height]
  * Takes a screenshot of the built app (served by scripts/serve.js) in headless Chromium,
- * waiting for the first chart, so a person can look at what a page shows.
+ * waiting for the first chart, so a person can look at what a page shows. LOCALE=ro and
+ * THEME=dark set the reader's remembered choices before the page opens.
  */
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
@@ -12,6 +13,10 @@ const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 
 const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+const remembered = { 'cooperare.locale': process.env.LOCALE, 'cooperare.theme': process.env.THEME };
+await page.addInitScript((choices) => {
+  for (const [key, value] of Object.entries(choices)) if (value) localStorage.setItem(key, value);
+}, remembered);
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 await page.goto(base + pathArg);
 await page
