@@ -7,10 +7,7 @@
  * The import bench (`npm run bench -- --only import`) writes the TSV on its first run.
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import {
   DataType,
   RecordBatchReader,
@@ -22,6 +19,8 @@ import {
 } from 'apache-arrow';
 import { readEurostatTsv } from '../src/lib/ingest/eurostat-tsv';
 import { longDatasetToArrow } from '../src/lib/ingest/arrow';
+import { quoteIdent, quoteLiteral } from '../src/lib/db/engine';
+import { openNodeConnection } from '../src/lib/db/node-engine';
 
 const SOURCE = '/tmp/cooperare-bench-data/estat_bench_import_200mb.tsv';
 const RUNS = 3;
@@ -39,32 +38,10 @@ function head(file: string, bytes: number): Uint8Array {
   return buffer.subarray(0, end + 1);
 }
 
-const require = createRequire(import.meta.url);
-const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
+type Conn = Awaited<ReturnType<typeof openNodeConnection>>;
 
-async function startDb() {
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: {
-        mainModule: path.join(dist, 'duckdb-mvp.wasm'),
-        mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs')
-      },
-      eh: {
-        mainModule: path.join(dist, 'duckdb-eh.wasm'),
-        mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs')
-      }
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME
-  );
-  await db.instantiate();
-  return db.connect();
-}
-
-type Conn = Awaited<ReturnType<typeof startDb>>;
-
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const lit = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const q = quoteIdent;
+const lit = quoteLiteral;
 
 /** The string columns of the stream and the distinct values their dictionaries hold. */
 function dictionaries(table: Table): Map<string, string[]> {
@@ -209,7 +186,7 @@ async function main() {
     `${(bytes.length / 1e6).toFixed(1)} MB TSV → ${dataset.rowCount.toLocaleString('en')} rows, ` +
       `stream ${(ipc.length / 1e6).toFixed(1)} MB; load average ${load()}`
   );
-  const conn = await startDb();
+  const conn = await openNodeConnection();
   console.log(`DuckDB ${String(conn.query('PRAGMA version').toArray()[0].library_version)}`);
 
   const times = new Map<string, number[]>(Object.keys(strategies).map((k) => [k, []]));

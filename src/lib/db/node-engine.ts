@@ -8,11 +8,11 @@ const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
 
 /**
- * The same duckdb-wasm engine the browser runs, started in-process under Node, so SQL
- * builders are tested, and build-time snapshots computed, with the exact DuckDB version
- * users get. Node-only: nothing the browser loads may import this file.
+ * A connection to the same duckdb-wasm build the browser runs, started in-process under Node
+ * with the blocking bindings. startNodeEngine wraps it; the bench's load-layout measurements
+ * use it bare, for insert options the engine interface does not offer.
  */
-export async function startNodeEngine(): Promise<SqlEngine> {
+export async function openNodeConnection() {
   const bundles = {
     mvp: {
       mainModule: path.join(dist, 'duckdb-mvp.wasm'),
@@ -25,7 +25,16 @@ export async function startNodeEngine(): Promise<SqlEngine> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
-  const conn = db.connect();
+  return db.connect();
+}
+
+/**
+ * The same duckdb-wasm engine the browser runs, started in-process under Node, so SQL
+ * builders are tested, and build-time snapshots computed, with the exact DuckDB version
+ * users get. Node-only: nothing the browser loads may import this file.
+ */
+export async function startNodeEngine(): Promise<SqlEngine> {
+  const conn = await openNodeConnection();
   conn.query('SET autoload_known_extensions = false');
   const run = (sql: string): Table => {
     try {
@@ -80,7 +89,7 @@ export async function startNodeEngine(): Promise<SqlEngine> {
       conn.insertArrowFromIPCStream(ipc, { name, create: true });
     },
     async registerFile(name, bytes) {
-      db.registerFileBuffer(name, bytes);
+      conn.useUnsafe((bindings) => bindings.registerFileBuffer(name, bytes));
     },
     async cancel() {
       if (running) running.stopRequested = true;
