@@ -2,6 +2,7 @@ import type { DatasetManifest } from '../catalog/types';
 import type { SeriesRequest } from '../query/series';
 import { planRate, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
+import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
 import { rateUnavailableText } from '../i18n/transform-notes';
 import { queryFilters, seriesDimension } from './selection';
@@ -39,7 +40,8 @@ export function planExplore(
   population: DatasetManifest | null
 ): ExplorePlan | { error: string } {
   const seriesBy = seriesDimension(dataset, state.selections);
-  if (seriesBy === null) return { error: m.explore_plan_no_dimensions({ dataset: dataset.title }) };
+  if (seriesBy === null)
+    return { error: m.explore_plan_no_dimensions({ dataset: datasetTitle(dataset) }) };
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
   const request: SeriesRequest = {

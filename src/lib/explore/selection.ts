@@ -1,5 +1,5 @@
 import type { DatasetManifest, DimensionCode, DimensionManifest } from '../catalog/types';
-import { placeName } from '../i18n/place-names';
+import { codeName } from '../i18n/dataset-words';
 
 /**
  * Which codes the explorer draws. One dimension makes the series (the lines, bars, slopes);
@@ -112,12 +112,16 @@ export function searchCodes(
 }
 
 /**
- * How a code in a dimension is named on screen: a place in the interface language, anything
- * else by the manifest's label, or the code itself when the manifest has none.
+ * How a code in a dimension is named on screen: in the interface language where it has a
+ * name in it, else by the manifest's label, or the code itself when the manifest has none.
  */
-export function codeLabel(dimension: DimensionManifest | undefined, code: string): string {
+export function codeLabel(
+  dataset: DatasetManifest,
+  dimension: DimensionManifest | undefined,
+  code: string
+): string {
   const label = dimension?.codes.find((c) => c.code === code)?.label;
-  return dimension?.id === 'geo' ? placeName(code, label) : (label ?? code);
+  return dimension ? codeName(dataset, dimension.id, code, label ?? code) : code;
 }
 
 /**
@@ -131,5 +135,5 @@ export function fixedChoiceLabels(
 ): string[] {
   return dataset.dimensions
     .filter((d) => d.id !== seriesBy && d.codes.length > 1 && (filters[d.id]?.length ?? 0) > 0)
-    .map((d) => codeLabel(d, filters[d.id][0]));
+    .map((d) => codeLabel(dataset, d, filters[d.id][0]));
 }

@@ -1,6 +1,6 @@
 import type { DatasetManifest } from '$lib/catalog/types';
 import type { ChartSeries } from '$lib/charts/types';
-import { codeName } from '$lib/i18n/place-names';
+import { codeName } from '$lib/i18n/dataset-words';
 
 /** One dimension of an exported observation: its code and its label as the screen shows it. */
 export interface ExportDimension {
@@ -29,10 +29,10 @@ export interface DrawnSelection {
   unit: string;
 }
 
-/** The publisher's label, except that places are named in the interface language, as on screen. */
+/** A code's label in the interface language where it has one, as on screen, else the publisher's. */
 function codeLabel(dataset: DatasetManifest | null, dimension: string, code: string): string {
   const codes = dataset?.dimensions.find((d) => d.id === dimension)?.codes;
-  return codeName(dimension, code, codes?.find((c) => c.code === code)?.label ?? code);
+  return codeName(dataset, dimension, code, codes?.find((c) => c.code === code)?.label ?? code);
 }
 
 /**

@@ -13,4 +13,5 @@ export { formatComputed, formatDate, formatNumber } from './format';
 export { describeFlagLocalised } from './flag-text';
 export { noteText } from './link-notes';
 export { transformNoteText } from './transform-notes';
-export { codeName, placeName } from './place-names';
+export { placeName } from './place-names';
+export { codeName, datasetCaveats, datasetTitle, dimensionName } from './dataset-words';

@@ -8,8 +8,3 @@ import { getLocale } from './locale.svelte';
 export function placeName(code: string, datasetLabel?: string): string {
   return geoName(code, getLocale(), datasetLabel);
 }
-
-/** How a dimension's code is named on screen: places in the interface language, other codes as the dataset labels them. */
-export function codeName(dimensionId: string, code: string, datasetLabel: string): string {
-  return dimensionId === 'geo' ? placeName(code, datasetLabel) : datasetLabel;
-}

@@ -56,7 +56,7 @@ describe('exportRowsFromSeries', () => {
       'Per hundred thousand inhabitants',
       'Norway'
     ]);
-    // A download made in Romanian names the country as the screen does; other labels stay.
+    // A download made in Romanian names the country, the offence and the unit as the screen does.
     setLocale('ro');
     const romanian = exportRowsFromSeries(series, {
       datasetId: dataset.id,
@@ -66,9 +66,13 @@ describe('exportRowsFromSeries', () => {
       unit: 'la 100 000 de locuitori'
     });
     expect(romanian[0].dimensions.map((d) => d.label)).toEqual([
-      'Intentional homicide',
-      'Per hundred thousand inhabitants',
+      'Omor',
+      'La sută de mii de locuitori',
       'Norvegia'
     ]);
+    // The codes, which a script reads, stay the same in both languages.
+    expect(romanian[0].dimensions.map((d) => d.code)).toEqual(
+      rows[0].dimensions.map((d) => d.code)
+    );
   });
 });
