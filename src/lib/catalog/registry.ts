@@ -2,6 +2,7 @@ import { getEngine } from '../db/browser-engine';
 import type { SqlEngine } from '../db/engine';
 import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
+import { PromiseCache } from './promise-cache';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from './types';
 import { m } from '../i18n';
@@ -47,7 +48,7 @@ export async function getDataset(id: string): Promise<DatasetManifest | null> {
   return (await listDatasets()).find((d) => d.id === id) ?? null;
 }
 
-const loaded = new Map<string, Promise<SqlEngine>>();
+const loaded = new PromiseCache<SqlEngine>();
 
 async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
   const url = shippedDataUrl(dataset.file);
@@ -64,8 +65,7 @@ async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
  * empty: ensureRows fills it with the rows views select.
  */
 export function ensureTable(id: string): Promise<SqlEngine> {
-  let pending = loaded.get(id);
-  if (!pending) {
+  return loaded.get(id, () => {
     const dataset = getDataset(id).then((found) => {
       if (!found) throw new Error(m.a11y_loading_no_dataset({ id }));
       return found;
@@ -79,15 +79,12 @@ export function ensureTable(id: string): Promise<SqlEngine> {
           ? importedDatasetSource().readIpc(id)
           : null
     );
-    pending = Promise.all([getEngine(), dataset, bytes]).then(async ([engine, found, ipc]) => {
+    return Promise.all([getEngine(), dataset, bytes]).then(async ([engine, found, ipc]) => {
       if (ipc) await engine.insertArrowIpc(id, ipc);
       else await engine.query((await remoteRowsModule()).remoteTableSql(found));
       return engine;
     });
-    pending.catch(() => loaded.delete(id));
-    loaded.set(id, pending);
-  }
-  return pending;
+  });
 }
 
 /**
@@ -96,15 +93,13 @@ export function ensureTable(id: string): Promise<SqlEngine> {
  * after catalogChanged(), which forgets loaded tables.
  */
 export function loadTableNow(id: string, ipc: Uint8Array): Promise<SqlEngine> {
-  const pending = getEngine().then(async (engine) => {
-    await engine.insertArrowIpc(id, ipc);
-    return engine;
-  });
-  pending.catch(() => {
-    if (loaded.get(id) === pending) loaded.delete(id);
-  });
-  loaded.set(id, pending);
-  return pending;
+  return loaded.set(
+    id,
+    getEngine().then(async (engine) => {
+      await engine.insertArrowIpc(id, ipc);
+      return engine;
+    })
+  );
 }
 
 /**

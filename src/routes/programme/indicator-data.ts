@@ -1,9 +1,11 @@
 import { ensureTable, getDataset } from '$lib/catalog/registry';
+import { PromiseCache } from '$lib/catalog/promise-cache';
 import type { DatasetManifest } from '$lib/catalog/types';
 import { comparatorGeos } from '$lib/indicators/comparator-group';
 import { assessStatistic, valuesByGeo, type StatisticAssessment } from '$lib/indicators/evaluate';
 import type { Framework, StatisticIndicator } from '$lib/indicators/framework';
 import { indicatorSeriesRequest } from '$lib/query/indicator';
+import { m } from '$lib/i18n';
 import { observationsFromTable, seriesSql, type ObservationRow } from '$lib/query/series';
 
 export interface IndicatorData {
@@ -13,27 +15,20 @@ export interface IndicatorData {
   assessment: StatisticAssessment;
 }
 
-const cache = new Map<string, Promise<{ dataset: DatasetManifest; rows: ObservationRow[] }>>();
+const cache = new PromiseCache<{ dataset: DatasetManifest; rows: ObservationRow[] }>();
 
 /** Reads the indicator's country and its comparator countries in one query, once per binding. */
 function readRows(indicator: StatisticIndicator, geos: string[]) {
   const spec = { dataset: indicator.binding.dataset, filters: indicator.binding.filters, geos };
-  const key = JSON.stringify(spec);
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = (async () => {
-      const [engine, dataset] = await Promise.all([
-        ensureTable(spec.dataset),
-        getDataset(spec.dataset)
-      ]);
-      if (!dataset) throw new Error(`There is no dataset “${spec.dataset}”.`);
-      const table = await engine.query(seriesSql(indicatorSeriesRequest(spec)));
-      return { dataset, rows: observationsFromTable(table) };
-    })();
-    pending.catch(() => cache.delete(key));
-    cache.set(key, pending);
-  }
-  return pending;
+  return cache.get(JSON.stringify(spec), async () => {
+    const [engine, dataset] = await Promise.all([
+      ensureTable(spec.dataset),
+      getDataset(spec.dataset)
+    ]);
+    if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id: spec.dataset }));
+    const table = await engine.query(seriesSql(indicatorSeriesRequest(spec)));
+    return { dataset, rows: observationsFromTable(table) };
+  });
 }
 
 /** The data and the evaluation of one statistic indicator under the current framework. */
