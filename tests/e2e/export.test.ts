@@ -3,6 +3,7 @@ import { Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray } from 'apache-a
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { readCsv } from './support/downloads';
 import { openPartnerPage, startPartnerSite, type PostedHeight } from './support/partner-page';
 
 // page.route cannot see requests that the app's service worker answers; these tests serve
@@ -77,35 +78,6 @@ async function download(page: Page, button: ReturnType<Page['getByTestId']>): Pr
 
 async function downloadedBytes(file: Download): Promise<Buffer> {
   return readFileSync(await file.path());
-}
-
-/** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 const SOURCE = /^Source: Eurostat \(crim_off_cat\)/;
@@ -199,8 +171,7 @@ test('the CSV holds exactly the points drawn, with flags, labels made inert and 
   );
   const bytes = await downloadedBytes(file);
   expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
-  const rows = parseCsv(bytes.toString('utf8').slice(1));
-  const header = rows[0];
+  const { header, records: data, after } = readCsv(bytes.toString('utf8'));
   expect(header).toEqual([
     'dataset',
     'freq_code',
@@ -217,11 +188,6 @@ test('the CSV holds exactly the points drawn, with flags, labels made inert and 
     'flag',
     'flag_meaning'
   ]);
-  const blank = rows.findIndex((row) => row.length === 1 && row[0] === '');
-  const data = rows
-    .slice(1, blank)
-    .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
-  const after = rows.slice(blank + 1).map((row) => row[0]);
 
   // Every point drawn is a row and every row is a point drawn, with its value and flag.
   const drawn = await figure

@@ -14,35 +14,46 @@ export async function downloadText(
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
-/** The cells of one CSV line, RFC 4180 quoting undone. */
-export function csvCells(line: string): string[] {
-  const cells: string[] = [];
+/** RFC 4180 records: quoted cells may hold commas, quotes and line breaks. */
+export function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      cells.push(cell);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
       cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+      i++;
     } else cell += c;
   }
-  return [...cells, cell];
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }
 
 /** A downloaded CSV: its header, its data records, and the text lines after the blank line. */
 export function readCsv(csv: string) {
-  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  const header = csvCells(lines[0]);
-  const blank = lines.indexOf('');
+  const rows = csvRows(csv.replace(/^\uFEFF/, ''));
+  const header = rows[0];
+  const blank = rows.findIndex((row) => row.length === 1 && row[0] === '');
+  const end = blank === -1 ? rows.length : blank;
   return {
     header,
-    records: lines
-      .slice(1, blank)
-      .map((line) => Object.fromEntries(csvCells(line).map((cell, i) => [header[i], cell]))),
-    after: lines.slice(blank + 1).map((line) => csvCells(line)[0])
+    records: rows
+      .slice(1, end)
+      .map((row) => Object.fromEntries(row.map((cell, i) => [header[i], cell]))),
+    after: rows.slice(end + 1).map((row) => row[0])
   };
 }
