@@ -6,7 +6,7 @@
 
 import { geoLabel } from '$lib/reference/geo';
 import { isKnownFlag } from '$lib/reference/flags';
-import { decodeText } from './text';
+import { decodeText, parseJsonText } from './text';
 import {
   EXPECTED_FLAG,
   EXPECTED_PERIOD,
@@ -39,28 +39,7 @@ function parseJson(text: string, fileName: string): unknown {
       'start of file',
       EXPECTED_DATASET
     );
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Engines word this differently: V8 gives "position 123", Firefox "line 1 column 124".
-    const position = /position (\d+)/.exec(message);
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    const atEnd = position ? Number(position[1]) >= text.length : /end of|EOF/i.test(message);
-    const location = atEnd
-      ? `end of file, character ${text.length}`
-      : position
-        ? `character ${Number(position[1]) + 1} of ${text.length}`
-        : lineColumn
-          ? `line ${lineColumn[1]}, column ${lineColumn[2]}`
-          : null;
-    throw new IngestError(
-      fileName,
-      `truncated or invalid JSON (${message})`,
-      location,
-      'a complete JSON document'
-    );
-  }
+  return parseJsonText(text, fileName, 'truncated or invalid JSON', 'a complete JSON document');
 }
 
 function notADataset(fileName: string, problem: string, key: string): IngestError {

@@ -44,3 +44,42 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
     return new TextDecoder('latin1').decode(body);
   }
 }
+
+/**
+ * Reads `text` as JSON; where it is not, throws an IngestError saying where the syntax broke
+ * (line and column, or the end of the file, which is what a download cut short looks like).
+ * `problem` says what that means for this kind of file, `expected` what was wanted.
+ */
+export function parseJsonText(
+  text: string,
+  fileName: string,
+  problem: string,
+  expected: string
+): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Engines word it differently: V8 gives "position N", Firefox "line L column C".
+    const position = /position (\d+)/.exec(message);
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    const atEnd = position
+      ? Number(position[1]) >= text.length
+      : /end of (json input|data)|EOF/i.test(message);
+    const location = atEnd
+      ? `end of file, character ${text.length}`
+      : position
+        ? lineAndColumn(text, Number(position[1]))
+        : lineColumn
+          ? `line ${lineColumn[1]}, column ${lineColumn[2]}`
+          : null;
+    throw new IngestError(fileName, `${problem} (${message})`, location, expected);
+  }
+}
+
+/** Line and column of a character offset, both counted from 1. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}

@@ -9,7 +9,7 @@ import { isKnownFlag } from '$lib/reference/flags';
 import { geoCodeFromIso3, geoLabel, ISO3_WITHOUT_GEO } from '$lib/reference/geo';
 import { EXPECTED_PERIOD, normalisePeriod } from './eurostat-common';
 import { createLongBuilder } from './long-builder';
-import { decodeText } from './text';
+import { decodeText, parseJsonText } from './text';
 import { IngestError, type LongDataset } from './types';
 
 const DIMENSIONS = [
@@ -38,35 +38,13 @@ function geoFor(iso3: string, fileName: string, where: string): string | null {
   );
 }
 
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
-}
-
 function parseJson(text: string, fileName: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Engines word it differently: V8 gives "position N", Firefox "line L column C".
-    const position = /position (\d+)/.exec(message);
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    const where = position
-      ? lineAndColumn(text, Number(position[1]))
-      : lineColumn
-        ? `line ${lineColumn[1]}, column ${lineColumn[2]}`
-        : /end of (json input|data)/i.test(message)
-          ? 'end of file'
-          : null;
-    throw new IngestError(
-      fileName,
-      `the file is not valid JSON (${message}); a download that was cut short looks like this`,
-      where,
-      'a complete World Bank API v2 JSON response'
-    );
-  }
+  return parseJsonText(
+    text,
+    fileName,
+    'the file is not valid JSON; a download that was cut short looks like this',
+    'a complete World Bank API v2 JSON response'
+  );
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

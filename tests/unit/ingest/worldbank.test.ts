@@ -72,7 +72,7 @@ describe('World Bank readers on bad input', () => {
     );
     expect(error).toBeInstanceOf(IngestError);
     expect(error.message).toMatch(
-      /^worldbank-truncated\.json \((line 3, column \d+|end of file)\)/
+      /^worldbank-truncated\.json \((line 3, column \d+|end of file, character \d+)\)/
     );
     expect(error.message).toContain('not valid JSON');
     expect(error.message).toContain('Expected a complete World Bank API v2 JSON response');
