@@ -1,5 +1,5 @@
 /**
- * npm run datasets:build [raw-data folder]
+ * npm run datasets:build [raw-data folder] [output folder]
  *
  * Reads the published files (../shared/datasets by default), turns each into the long shape
  * with the app's own readers, and writes datasets/: one Arrow IPC file per dataset,
@@ -143,7 +143,7 @@ const isEntryPoint =
   process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntryPoint) {
   const rawDir = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'datasets'));
-  const outDir = path.join(root, 'datasets');
+  const outDir = path.resolve(process.argv[3] ?? path.join(root, 'datasets'));
   buildDatasets(rawDir, outDir)
     .then(async (manifest) => {
       for (const d of manifest.datasets)

@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -46,6 +47,30 @@ describe('npm run datasets:build', () => {
           a.equals(b),
           `${name} differs from the committed file: run npm run datasets:build`
         ).toBe(true);
+      }
+    },
+    240_000
+  );
+
+  test.runIf(existsSync(RAW_DIR))(
+    'the command a newcomer runs works under plain Node, snapshots included',
+    async () => {
+      // vitest compiles Svelte's runes; the command does not, so a rune reached from the
+      // build's imports only fails here.
+      const out = await mkdtemp(path.join(os.tmpdir(), 'cooperare-command-'));
+      try {
+        const run = spawnSync('npx', ['tsx', 'scripts/build-datasets.ts', RAW_DIR, out], {
+          encoding: 'utf8'
+        });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toMatch(/^crim_off_cat\s+17474 rows/m);
+        const home = path.join(out, 'snapshots', 'home.json');
+        expect(await readFile(home, 'utf8')).toBe(
+          await readFile(path.join(shipped, 'snapshots', 'home.json'), 'utf8')
+        );
+      } finally {
+        await rm(out, { recursive: true, force: true });
       }
     },
     240_000

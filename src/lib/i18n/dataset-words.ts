@@ -6,7 +6,10 @@ import {
   dimensionLabelIn,
   type DatasetRef
 } from '$lib/reference/dataset-words';
-import { getLocale } from './locale.svelte';
+// Paraglide's getLocale, which locale.svelte.ts points at the locale rune in the browser: a
+// language switch still renames everything, and this module also runs under Node (the build's
+// snapshots plan explorer views with it), where a rune file cannot be loaded.
+import { getLocale } from './paraglide/runtime.js';
 
 // As with placeName, the locale is read at display time: a language switch renames titles,
 // pickers, captions and downloads without a reload.

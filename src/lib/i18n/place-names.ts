@@ -1,5 +1,8 @@
 import { geoName } from '$lib/reference/geo-names';
-import { getLocale } from './locale.svelte';
+// Paraglide's getLocale, which locale.svelte.ts points at the locale rune in the browser: a
+// language switch still renames everything, and this module also runs under Node (the build's
+// snapshots plan explorer views with it), where a rune file cannot be loaded.
+import { getLocale } from './paraglide/runtime.js';
 
 /**
  * A place's name in the interface language. Reading the locale here, at display time, is what
