@@ -7,10 +7,11 @@
  * while another selection loads still finds its rows.
  */
 
-import { Float64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
 import type { SqlEngine } from '../db/engine';
 import { quoteIdent } from '../db/engine';
+import { float64Vector, utf8Vector } from '../ingest/arrow';
 import { readParquetSelection } from '../ingest/remote-parquet';
 import type { RangeFile } from '../ingest/range-file';
 import { openRemoteParquet } from './remote-file';
@@ -67,71 +68,19 @@ export function planRemoteRead(
   return { read: true, filters: wanted, columns };
 }
 
-/** Strings (null where none) as an Arrow Utf8 vector. */
-function utf8Column(values: readonly (string | null)[]): Vector {
-  const encoder = new TextEncoder();
-  const encoded = values.map((v) => encoder.encode(v ?? ''));
-  const offsets = new Int32Array(values.length + 1);
-  encoded.forEach((bytes, i) => (offsets[i + 1] = offsets[i] + bytes.length));
-  const data = new Uint8Array(offsets[values.length]);
-  encoded.forEach((bytes, i) => data.set(bytes, offsets[i]));
-  const validity = new Uint8Array(Math.ceil(values.length / 8));
-  let nullCount = 0;
-  values.forEach((v, i) => {
-    if (v === null) nullCount++;
-    else validity[i >> 3] |= 1 << (i & 7);
-  });
-  return makeVector(
-    makeData({
-      type: new Utf8(),
-      length: values.length,
-      nullCount,
-      nullBitmap: nullCount > 0 ? validity : null,
-      valueOffsets: offsets,
-      data
-    })
-  );
-}
-
-/** Numbers (null where missing) as an Arrow Float64 vector. */
-function float64Column(values: readonly (number | null)[]): Vector {
-  const validity = new Uint8Array(Math.ceil(values.length / 8));
-  let nullCount = 0;
-  const data = Float64Array.from(values, (v, i) => {
-    if (v === null) {
-      nullCount++;
-      return 0;
-    }
-    validity[i >> 3] |= 1 << (i & 7);
-    return v;
-  });
-  return makeVector(
-    makeData({
-      type: new Float64(),
-      length: values.length,
-      nullCount,
-      nullBitmap: nullCount > 0 ? validity : null,
-      data
-    })
-  );
-}
-
-/**
- * Rows as hyparquet gives them, as Arrow IPC in the long shape. The vectors are built
- * directly: Arrow's builders compile a null check with `new Function`, which the page's
- * content security policy forbids (the import worker, where the other readers run, is not
- * bound by it; this runs on the page).
- */
+/** Rows as hyparquet gives them, as Arrow IPC in the long shape (on the page: see utf8Vector). */
 export function rowsToIpc(manifest: DatasetManifest, rows: Record<string, unknown>[]): Uint8Array {
   const text = (cell: unknown) =>
     cell === null || cell === undefined || cell === '' ? null : String(cell);
   const columns: Record<string, Vector> = {};
-  for (const d of manifest.dimensions) columns[d.id] = utf8Column(rows.map((r) => text(r[d.id])));
-  columns.time = utf8Column(rows.map((r) => text(r.time)));
-  columns.value = float64Column(
-    rows.map((r) => (r.value === null || r.value === undefined ? null : Number(r.value)))
+  for (const d of manifest.dimensions) columns[d.id] = utf8Vector(rows.map((r) => text(r[d.id])));
+  columns.time = utf8Vector(rows.map((r) => text(r.time)));
+  columns.value = float64Vector(
+    Float64Array.from(rows, (r) =>
+      r.value === null || r.value === undefined ? NaN : Number(r.value)
+    )
   );
-  columns.flag = utf8Column(rows.map((r) => text(r.flag)));
+  columns.flag = utf8Vector(rows.map((r) => text(r.flag)));
   return tableToIPC(new Table(columns), 'stream');
 }
 

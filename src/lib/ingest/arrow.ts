@@ -9,7 +9,6 @@ import {
   makeData,
   makeVector,
   tableToIPC,
-  vectorFromArray,
   type Vector
 } from 'apache-arrow';
 import { encodedColumns, type EncodedColumn } from './encoded';
@@ -61,26 +60,54 @@ function dictionaryColumn({ dictionary, indices }: EncodedColumn): Vector {
     nullCount,
     nullBitmap: nullCount > 0 ? validity : null,
     data: narrowed,
-    dictionary: vectorFromArray(used, new Utf8())
+    dictionary: utf8Vector(used)
   });
   return makeVector(data);
 }
 
-/** NaN in the reader's value array becomes a SQL NULL. */
-function valueColumn(value: Float64Array): Vector {
-  const validity = new Uint8Array(Math.ceil(value.length / 8));
+/** Which rows hold a value, as Arrow's validity bitmap, or null when every row does. */
+function validityOf(length: number, isNull: (row: number) => boolean) {
+  const validity = new Uint8Array(Math.ceil(length / 8));
   let nullCount = 0;
-  for (let row = 0; row < value.length; row++) {
-    if (Number.isNaN(value[row])) nullCount++;
+  for (let row = 0; row < length; row++) {
+    if (isNull(row)) nullCount++;
     else validity[row >> 3] |= 1 << (row & 7);
   }
+  return { nullCount, nullBitmap: nullCount > 0 ? validity : null };
+}
+
+/**
+ * Strings (null where none) as an Arrow Utf8 vector. The vectors here are laid out by hand
+ * rather than with Arrow's builders: those compile a null check with `new Function`, which
+ * the page's content security policy forbids, and the remote-Parquet rows are built on the
+ * page.
+ */
+export function utf8Vector(values: readonly (string | null)[]): Vector {
+  const encoder = new TextEncoder();
+  const encoded = values.map((value) => encoder.encode(value ?? ''));
+  const valueOffsets = new Int32Array(values.length + 1);
+  encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i] + bytes.length));
+  const data = new Uint8Array(valueOffsets[values.length]);
+  encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]));
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: values.length,
+      ...validityOf(values.length, (row) => values[row] === null),
+      valueOffsets,
+      data
+    })
+  );
+}
+
+/** Numbers as an Arrow Float64 vector; NaN, the readers' mark for no value, becomes null. */
+export function float64Vector(values: Float64Array): Vector {
   return makeVector(
     makeData({
       type: new Float64(),
-      length: value.length,
-      nullCount,
-      nullBitmap: nullCount > 0 ? validity : null,
-      data: value
+      length: values.length,
+      ...validityOf(values.length, (row) => Number.isNaN(values[row])),
+      data: values
     })
   );
 }
@@ -93,7 +120,7 @@ export function longDatasetToArrow(dataset: LongDataset): Table {
     columns[dimension.id] = dictionaryColumn(encoded.codes[i]);
   });
   columns.time = dictionaryColumn(encoded.time);
-  columns.value = valueColumn(dataset.value);
+  columns.value = float64Vector(dataset.value);
   columns.flag = dictionaryColumn(encoded.flag);
   return new Table(columns);
 }
