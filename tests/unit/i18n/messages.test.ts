@@ -46,6 +46,15 @@ describe('messages', () => {
     expect(m.chart_hidden_on_log({ count: 1 })).toMatch(/^O valoare/);
     expect(m.chart_hidden_on_log({ count: 3 })).toMatch(/^3 valori/);
     expect(m.chart_hidden_on_log({ count: 20 })).toMatch(/^20 de valori/);
+    const codes = (count: number) =>
+      m.data_dimension_summary({ label: 'Unitate', id: 'unit', count, shown: String(count) });
+    expect([1, 2, 20].map(codes)).toEqual([
+      'Unitate (unit): 1 cod',
+      'Unitate (unit): 2 coduri',
+      'Unitate (unit): 20 de coduri'
+    ]);
+    setLocale('en');
+    expect([1, 2].map(codes)).toEqual(['Unitate (unit): 1 code', 'Unitate (unit): 2 codes']);
   });
 });
 
