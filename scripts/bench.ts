@@ -31,7 +31,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 import type { Lab } from '../bench/lab';
-import { importLine, importThroughput } from '../bench/import-throughput';
+import { importLine, importThroughput, loadCeilingMbPerSecond } from '../bench/import-throughput';
 import type { ChangeTiming } from '../bench/probe';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -738,6 +738,8 @@ function atLeast(target: string, value: number, limit: number, unit: string): Ve
 }
 
 /** The section of docs/scaling.md that explains where a target's time goes. */
+const IMPORT_TARGET_MBPS = 50;
+
 function whyMissed(target: string): string {
   if (target.startsWith('interaction')) return 'Interactions in /explore';
   if (target.startsWith('import')) return 'Importing a large file';
@@ -823,7 +825,8 @@ async function main(): Promise<void> {
     verdicts.push(
       atMost('JS without DuckDB ≤ 200 KB gzip', transfer.jsWithoutDuckdbGzip / 1000, 200, ' KB')
     );
-    if (imported) verdicts.push(atLeast('import ≥ 50 MB/s', imported.mbPerSecond, 50, ' MB/s'));
+    if (imported)
+      verdicts.push(atLeast('import ≥ 50 MB/s', imported.mbPerSecond, IMPORT_TARGET_MBPS, ' MB/s'));
 
     const lines: string[] = [];
     const load = os
@@ -882,6 +885,15 @@ async function main(): Promise<void> {
     const missed = verdicts.filter((v) => !v.pass);
     if (missed.length > 0) lines.push('', 'Why each miss happens, and what was tried:');
     for (const v of missed) lines.push(`  ${v.target}: docs/scaling.md, “${whyMissed(v.target)}”`);
+    if (imported && missed.some((v) => v.target.startsWith('import'))) {
+      const ceiling = loadCeilingMbPerSecond(imported);
+      lines.push(
+        `    the DuckDB load by itself ran at ${ceiling.toFixed(1)} MB/s` +
+          (ceiling < IMPORT_TARGET_MBPS
+            ? ': under the target before the file is read or parsed'
+            : '; the rest of the time is reading, parsing and the Arrow stream')
+      );
+    }
     console.log(`\n${lines.join('\n')}\n`);
 
     const result = {
