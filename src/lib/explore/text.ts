@@ -47,11 +47,6 @@ export function distinctNotes(
   return { shown: distinct.slice(0, max), more: Math.max(0, distinct.length - max) };
 }
 
-/** “Per hundred thousand inhabitants” → “per hundred …” inside a title; acronyms stay. */
-export function lowerInitial(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
-}
-
 /**
  * Decimals shown for the values of a transform, or null when they are published values that
  * must keep every digit: as published, and a rate the dataset publishes itself. An index

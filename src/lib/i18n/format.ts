@@ -71,3 +71,12 @@ export function formatComputed(value: number, decimals = 2): string {
   }
   return format.format(value);
 }
+
+/**
+ * A label that starts a sentence of its own, written for the middle of one: “Per hundred
+ * thousand inhabitants” → “per hundred …” in a title or after a number; acronyms (EUR, PPS)
+ * stay as they are.
+ */
+export function lowerInitial(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}

@@ -9,7 +9,7 @@ export {
   type Locale
 } from './locale.svelte';
 export { m } from './paraglide/messages.js';
-export { formatComputed, formatDate, formatNumber } from './format';
+export { formatComputed, formatDate, formatNumber, lowerInitial } from './format';
 export { describeFlagLocalised } from './flag-text';
 export { noteText } from './link-notes';
 export { transformNoteText } from './transform-notes';

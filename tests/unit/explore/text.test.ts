@@ -3,10 +3,10 @@ import { parseUserGroups, withGroup, withoutGroup } from '../../../src/lib/explo
 import {
   distinctNotes,
   formatPercentChange,
-  lowerInitial,
   periodRange,
   summaryParts
 } from '../../../src/lib/explore/text';
+import { lowerInitial } from '../../../src/lib/i18n/format';
 import type { ChartSeries } from '../../../src/lib/charts/types';
 
 const plain = (value: number) => String(value);

@@ -129,6 +129,11 @@ describe('what the map says in words', () => {
       '1,234.5 per 100 000 inhabitants (p: provisional)'
     );
     expect(valueText(entry('X', null, 'c'), 'number')).toBe('no data (c: confidential)');
+    // A dataset's unit label is written to start a sentence; after a number it does not.
+    expect(valueText(entry('X', 0.91, null), 'Per hundred thousand inhabitants')).toBe(
+      '0.91 per hundred thousand inhabitants'
+    );
+    expect(valueText(entry('X', 12, null), 'EUR')).toBe('12 EUR');
   });
 
   test('the summary names the extremes, Romania and how many regions have a value', () => {

@@ -1,4 +1,4 @@
-import { formatNumber, m, describeFlagLocalised } from '$lib/i18n';
+import { formatNumber, lowerInitial, m, describeFlagLocalised } from '$lib/i18n';
 
 /** One place on or beside the map, with the name a reader knows it by. */
 export interface MapEntry {
@@ -31,7 +31,7 @@ export function valueText(entry: MapEntry, unit: string): string {
     entry.value === null
       ? m.map_no_data()
       : unit
-        ? `${formatNumber(entry.value)} ${unit}`
+        ? `${formatNumber(entry.value)} ${lowerInitial(unit)}`
         : formatNumber(entry.value);
   return entry.flag ? `${number} (${entry.flag}: ${describeFlagLocalised(entry.flag)})` : number;
 }
