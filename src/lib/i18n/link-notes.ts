@@ -1,6 +1,8 @@
 import type { LinkNote } from '$lib/state/link-note';
 import { quoteListForNote } from '$lib/state/note-text';
+import { dimensionLabelIn } from '$lib/reference/dataset-words';
 import { m } from './paraglide/messages.js';
+import { getLocale } from './paraglide/runtime.js';
 
 type Render = (params: Record<string, string | number>) => string;
 
@@ -16,6 +18,8 @@ export function noteText(note: LinkNote): string {
             and: (first, last) => m.a11y_list_and({ first, last }),
             more: (first, count) => m.a11y_list_more({ first, count })
           });
+  if (note.dimension)
+    params.dimension = dimensionLabelIn(note.dimension.dataset, note.dimension, getLocale());
   const sentence = (m as unknown as Record<string, Render>)[note.key](params);
   return note.then ? `${sentence} ${noteText(note.then)}` : sentence;
 }

@@ -1,3 +1,5 @@
+import type { DatasetRef } from '../reference/dataset-words';
+
 /**
  * A correction made to a link, as a message id and its parameters rather than a sentence, so
  * the page writes it in the reader's language and rewrites it when the language changes
@@ -39,6 +41,11 @@ export interface LinkNote {
   params: Record<string, string | number | readonly string[]>;
   /** A second sentence that belongs to the same correction. */
   then?: LinkNote;
+  /**
+   * The dataset dimension the `dimension` parameter names, so the page can name it in the
+   * reader's language (the parameter holds the dataset's own label, in English).
+   */
+  dimension?: { dataset: DatasetRef; id: string; label: string };
 }
 
 export function linkNote(key: LinkNoteKey, params: LinkNote['params'] = {}): LinkNote {

@@ -148,6 +148,12 @@ function readSelection(
             dimension: dimension.label,
             values: unknown
           });
+    if (dimension.id !== 'geo')
+      note.dimension = {
+        dataset: { id: dataset.id, origin: dataset.origin },
+        id: dimension.id,
+        label: dimension.label
+      };
     if (picked.length === 0) note.then = linkNote('a11y_note_default_selection');
     notes.push(note);
   }

@@ -38,6 +38,15 @@ describe('link notes', () => {
     expect(notesOf('geo=XX')).toEqual([
       'Codul de țară necunoscut „XX” a fost ignorat. Se afișează selecția implicită.'
     ]);
+    // The dimension a note names is named in the reader's language too.
+    expect(notesOf('unit=XX')).toEqual([
+      'Codul „Unitate de măsură” necunoscut „XX” a fost ignorat. Se afișează selecția implicită.'
+    ]);
+    setLocale('en');
+    expect(notesOf('unit=XX')).toEqual([
+      'Unknown “Unit of measure” code “XX” was ignored. The default selection is shown.'
+    ]);
+    setLocale('ro');
     // Romanian quote marks go round the cleaned value, hidden characters still removed.
     expect(notesOf('view=pi\u202Ee')).toEqual([
       'Vizualizare necunoscută „pie”; se afișează graficul liniar.'
