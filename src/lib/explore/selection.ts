@@ -98,10 +98,15 @@ export function searchCodes(
   label: (code: DimensionCode) => string = (c) => c.label
 ): { shown: DimensionCode[]; total: number } {
   const words = searchKey(query).split(/\s+/).filter(Boolean);
-  const matches = codes.filter((c) => {
-    const key = searchKey(`${c.code} ${label(c)}`);
-    return words.every((word) => key.includes(word));
-  });
+  // Without a search every code matches: the pickers ask again after each change of the
+  // view, and folding every label for nothing took a few milliseconds of each change.
+  const matches =
+    words.length === 0
+      ? codes
+      : codes.filter((c) => {
+          const key = searchKey(`${c.code} ${label(c)}`);
+          return words.every((word) => key.includes(word));
+        });
   const ordered = withData
     ? [
         ...matches.filter((c) => withData.has(c.code)),
