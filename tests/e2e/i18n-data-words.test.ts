@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { downloadText, readCsv } from './support/downloads';
+import { openInRomanian, switchToEnglish } from './support/locale';
 
 const CRIME = 'eurostat/estat_crim_off_cat.tsv';
 const THEFT =
@@ -13,17 +13,6 @@ const CAVEAT_RO = 'Criminalitate înregistrată de poliție';
 const CAVEAT_EN = 'Police-recorded crime';
 
 test.describe.configure({ timeout: 150_000 });
-
-async function openInRomanian(page: Page, path: string): Promise<void> {
-  await page.addInitScript(() => {
-    // Only the first load is set to Romanian: the test switches back to English itself.
-    if (sessionStorage.getItem('words-test-started') === null) {
-      sessionStorage.setItem('words-test-started', '1');
-      localStorage.setItem('cooperare.locale', 'ro');
-    }
-  });
-  await page.goto(path);
-}
 
 test('the explorer names the dataset, its dimensions and units in Romanian, and in English after a switch', async ({
   page
@@ -66,8 +55,7 @@ test('the explorer names the dataset, its dimensions and units in Romanian, and 
     value: '227.51'
   });
 
-  await page.evaluate(() => document.documentElement.setAttribute('data-words-test', 'same-page'));
-  await page.getByTestId('language-switch').selectOption('en');
+  const notReloaded = await switchToEnglish(page);
   await expect(heading).toHaveText(
     `${TITLE_EN} — Theft, per hundred thousand inhabitants — 2008–2022`
   );
@@ -75,7 +63,7 @@ test('the explorer names the dataset, its dimensions and units in Romanian, and 
   await expect(choice('unit', 'P_HTHAB')).toContainText('Per hundred thousand inhabitants');
   await expect(choice('iccs', 'ICCS0401')).toContainText('Robbery');
   await expect(view.locator('figcaption')).toContainText(CAVEAT_EN);
-  await expect(page.locator('html')).toHaveAttribute('data-words-test', 'same-page');
+  await notReloaded();
 });
 
 test('the data page lists the shipped datasets and their dimensions in Romanian', async ({
@@ -92,9 +80,10 @@ test('the data page lists the shipped datasets and their dimensions in Romanian'
     'La sută de mii de locuitori'
   );
 
-  await page.getByTestId('language-switch').selectOption('en');
+  const notReloaded = await switchToEnglish(page);
   await expect(entry.getByRole('heading', { level: 3 })).toHaveText(TITLE_EN);
   await expect(unit.locator('tr').filter({ hasText: 'P_HTHAB' })).toContainText(
     'Per hundred thousand inhabitants'
   );
+  await notReloaded();
 });

@@ -1,29 +1,13 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { downloadText, readCsv } from './support/downloads';
+import { openInRomanian, switchToEnglish } from './support/locale';
 
 const CRIME = 'eurostat/estat_crim_off_cat.tsv';
 const HOMICIDE =
   '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2008..2022&view=line';
 
 test.describe.configure({ timeout: 150_000 });
-
-async function openInRomanian(page: Page, path: string): Promise<void> {
-  await page.addInitScript(() => {
-    // Only the first load is set to Romanian: the test switches back to English itself.
-    if (sessionStorage.getItem('geo-test-started') === null) {
-      sessionStorage.setItem('geo-test-started', '1');
-      localStorage.setItem('cooperare.locale', 'ro');
-    }
-  });
-  await page.goto(path);
-}
-
-/** Marks the page, so a later check can tell that it was not reloaded in between. */
-async function markPage(page: Page): Promise<void> {
-  await page.evaluate(() => document.documentElement.setAttribute('data-geo-test', 'same-page'));
-}
 
 test('the explorer names Romania and Norway in Romanian, and in English again after a switch', async ({
   page
@@ -65,12 +49,11 @@ test('the explorer names Romania and Norway in Romanian, and in English again af
   });
   expect(records.find((r) => r.geo_code === 'NO')?.geo_label).toBe('Norvegia');
 
-  await markPage(page);
-  await page.getByTestId('language-switch').selectOption('en');
+  const notReloaded = await switchToEnglish(page);
   await expect(endLabels).toHaveText(['Romania', 'Norway']);
   await expect(choice('RO')).toContainText('Romania');
   await expect(summary).toContainText('Romania: 2.28 in 2008');
-  await expect(page.locator('html')).toHaveAttribute('data-geo-test', 'same-page');
+  await notReloaded();
 });
 
 test('a Romanian programme indicator names the country in its comparator sentence', async ({
@@ -82,9 +65,8 @@ test('a Romanian programme indicator names the country in its comparator sentenc
   await expect(result).toContainText('România are indicele', { timeout: 90_000 });
   await expect(result).not.toContainText('Romania');
 
-  await markPage(page);
-  await page.getByTestId('language-switch').selectOption('en');
+  const notReloaded = await switchToEnglish(page);
   await expect(result).toContainText('Romania');
   await expect(result).not.toContainText('România');
-  await expect(page.locator('html')).toHaveAttribute('data-geo-test', 'same-page');
+  await notReloaded();
 });
