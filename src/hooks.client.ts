@@ -1,7 +1,9 @@
 import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import { getEngine } from '$lib/db/browser-engine';
+import { getLocale } from '$lib/i18n/locale.svelte';
 import { registerServiceWorker } from '$lib/offline/keep';
+import { loadDatasetWords } from '$lib/reference/dataset-words-files';
 
 /**
  * Runs when the app's entry script runs, before the first page's code is loaded and rendered:
@@ -11,5 +13,7 @@ import { registerServiceWorker } from '$lib/offline/keep';
  */
 export function init(): void {
   void getEngine().catch(() => undefined);
+  // The datasets' words in a language other than English, awaited by the root layout.
+  void loadDatasetWords(getLocale()).catch(() => undefined);
   registerServiceWorker(`${base}/service-worker.js`, dev ? 'module' : 'classic');
 }

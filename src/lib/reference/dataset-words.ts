@@ -1,13 +1,7 @@
 import type { DatasetManifest, DimensionManifest } from '$lib/catalog/types';
-import { m } from '$lib/i18n/paraglide/messages.js';
 import { baseLocale, type Locale } from '$lib/i18n/paraglide/runtime.js';
+import { loadedDatasetWords } from './dataset-words-files';
 import { geoName } from './geo-names';
-
-type Message = (inputs?: object, options?: { locale?: Locale }) => string;
-
-// Keys are made from dataset, dimension and code ids, so a message is found by name rather
-// than through a table that would repeat every key a second time.
-const messages = m as unknown as Record<string, Message | undefined>;
 
 /** What a dataset's words are looked up by: its id, and whether the app ships it. */
 export type DatasetRef = Pick<DatasetManifest, 'id' | 'origin'>;
@@ -36,7 +30,7 @@ export const codeKeys = (datasetId: string, dimensionId: string, code: string) =
 
 /**
  * The translation of `english` under the first of `keys` whose English is exactly `english`.
- * A message whose English no longer matches the manifest (the dataset was rebuilt with new
+ * An entry whose English no longer matches the manifest (the dataset was rebuilt with new
  * wording) is not used: the reader then sees the dataset's own words, never a stale translation.
  */
 function translate(
@@ -48,9 +42,11 @@ function translate(
   // An imported dataset may reuse a shipped id or code with another meaning; only the
   // shipped datasets' words were translated.
   if (dataset?.origin !== 'shipped') return undefined;
+  const words = loadedDatasetWords(locale);
+  if (!words) return undefined;
   for (const key of keys) {
-    const message = messages[key];
-    if (message && message({}, { locale: baseLocale }) === english) return message({}, { locale });
+    const entry = words[key];
+    if (entry?.en === english) return entry[locale];
   }
   return undefined;
 }
@@ -87,7 +83,7 @@ export function dimensionLabelIn(
 /**
  * A code's name in `locale`. Places (`geo`) and countries of citizenship are named as geoName
  * names them; the few citizenship codes that are not countries (TOTAL, FOR, stateless …) and
- * the codes of the other dimensions come from messages, else the dataset's label. `dataset` is
+ * the codes of the other dimensions come from the dataset words, else the dataset's label. `dataset` is
  * null for a chart drawn from no catalogued dataset (an SQL result).
  */
 export function codeLabelIn(

@@ -1,10 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeFlagLocalised, formatComputed, noteText, setLocale } from '$lib/i18n';
 import { sourceLine } from '$lib/catalog/source-line';
 import { computedDecimals } from '$lib/explore/text';
 import type { DatasetManifest } from '$lib/catalog/types';
 import { parseViewParams } from '$lib/state/permalink';
 import { ALL_IDS, manifestFor } from '../state/fixtures';
+import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+
+// Romanian cases read the datasets' Romanian words, which the page loads before it switches.
+beforeAll(() => loadDatasetWords('ro'));
 
 afterEach(() => setLocale('en'));
 

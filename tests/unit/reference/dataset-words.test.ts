@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetManifest, Manifest } from '$lib/catalog/types';
 import { codeName, datasetCaveats, datasetTitle, dimensionName, setLocale } from '$lib/i18n';
 import {
@@ -12,15 +12,15 @@ import {
   dimensionLabelIn,
   titleKey
 } from '$lib/reference/dataset-words';
+import { loadDatasetWords } from '$lib/reference/dataset-words-files';
 
 const read = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
 const manifest: Manifest = read('datasets/manifest.json');
-const english: Record<string, string> = read('messages/en.json');
-const romanian: Record<string, string> = read('messages/ro.json');
-
-const WORD_KEY = /^data_(title|caveat|dim|code)_/;
-const wordKeys = Object.keys(english).filter((key) => WORD_KEY.test(key));
+const words: Record<string, { en: string; ro: string }> = read('messages/dataset-words.ro.json');
+const english = Object.fromEntries(Object.entries(words).map(([key, w]) => [key, w.en]));
+const romanian = Object.fromEntries(Object.entries(words).map(([key, w]) => [key, w.ro]));
+const wordKeys = Object.keys(words);
 
 const shipped = (id: string) => {
   const dataset = manifest.datasets.find((d) => d.id === id);
@@ -46,9 +46,10 @@ const manifestTexts = manifest.datasets.flatMap((dataset) => [
   ])
 ]);
 
+beforeAll(() => loadDatasetWords('ro'));
 afterEach(() => setLocale('en'));
 
-describe('the dataset words in messages', () => {
+describe('the dataset words file', () => {
   it('have an English that is the manifest’s own text, for every key', () => {
     for (const key of wordKeys) {
       const usedFor = manifestTexts.filter((t) => t.keys.find((k) => k in english) === key);
