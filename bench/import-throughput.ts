@@ -7,9 +7,9 @@
  * Run by scripts/bench.ts.
  */
 import type { Browser } from '@playwright/test';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { generatedFile, monthlyPeriods, seededRandom } from './generated-files';
 
 const RUNS = 3;
 
@@ -23,46 +23,30 @@ const datasetId = (megabytes: number) => `bench_import_${megabytes}mb`;
  */
 async function generatedTsv(megabytes: number): Promise<string> {
   const file = `/tmp/cooperare-bench-data/estat_${datasetId(megabytes)}.tsv`;
-  if (await stat(file).catch(() => null)) return file;
-  await mkdir(path.dirname(file), { recursive: true });
-  const periods = Array.from(
-    { length: 120 },
-    (_, i) => `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
-  );
-  let state = 21;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 4294967296;
-  };
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
-  const write = (text: string) =>
-    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
-  const header = `freq,iccs,unit,geo\\TIME_PERIOD\t${periods.join(' \t')} \n`;
-  await write(header);
-  let size = header.length;
-  let lines: string[] = [];
-  for (let line = 0; size < megabytes * 1e6; line++) {
-    const cells = [`M,ICCS${String(line % 997).padStart(4, '0')},NR,G${Math.floor(line / 997)}`];
-    for (let p = 0; p < periods.length; p++) {
-      const r = next();
-      const value = Math.floor(r * 10000);
-      cells.push(r < 0.15 ? ': ' : r < 0.2 ? `${value} p` : `${value} `);
+  return generatedFile(file, async (write) => {
+    const periods = monthlyPeriods(2010, 120);
+    const next = seededRandom(21);
+    const header = `freq,iccs,unit,geo\\TIME_PERIOD\t${periods.join(' \t')} \n`;
+    await write(header);
+    let size = header.length;
+    let lines: string[] = [];
+    for (let line = 0; size < megabytes * 1e6; line++) {
+      const cells = [`M,ICCS${String(line % 997).padStart(4, '0')},NR,G${Math.floor(line / 997)}`];
+      for (let p = 0; p < periods.length; p++) {
+        const r = next();
+        const value = Math.floor(r * 10000);
+        cells.push(r < 0.15 ? ': ' : r < 0.2 ? `${value} p` : `${value} `);
+      }
+      const text = cells.join('\t');
+      lines.push(text);
+      size += text.length + 1;
+      if (lines.length === 2000) {
+        await write(`${lines.join('\n')}\n`);
+        lines = [];
+      }
     }
-    const text = cells.join('\t');
-    lines.push(text);
-    size += text.length + 1;
-    if (lines.length === 2000) {
-      await write(`${lines.join('\n')}\n`);
-      lines = [];
-    }
-  }
-  await write(lines.length ? `${lines.join('\n')}\n` : '');
-  await new Promise<void>((resolve, reject) =>
-    out.end((error?: Error | null) => (error ? reject(error) : resolve()))
-  );
-  await rename(partial, file);
-  return file;
+    await write(lines.length ? `${lines.join('\n')}\n` : '');
+  });
 }
 
 export interface ImportRun {

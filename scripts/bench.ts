@@ -10,18 +10,8 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, statSync } from 'node:fs';
-import {
-  copyFile,
-  link,
-  mkdir,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  stat,
-  writeFile
-} from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +21,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 import type { Lab } from '../bench/lab';
+import { generatedFile, monthlyPeriods, seededRandom } from '../bench/generated-files';
 import { importLine, importThroughput, loadCeilingMbPerSecond } from '../bench/import-throughput';
 import type { ChangeTiming } from '../bench/probe';
 
@@ -378,51 +369,38 @@ const LARGE_GEO = [
   ...['IS', 'LI', 'CH', 'UK', 'RS', 'ME', 'MK', 'AL', 'BA', 'MD', 'UA', 'TR']
 ];
 
-async function largeTsv(): Promise<string> {
-  if (await stat(LARGE_TSV).catch(() => null)) return LARGE_TSV;
-  await mkdir(path.dirname(LARGE_TSV), { recursive: true });
-  const periods = Array.from(
-    { length: 40 },
-    (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
-  );
-  const iccs = Array.from({ length: 58 }, (_, i) => `ICCS${String(101 + i * 7).padStart(4, '0')}`);
-  const ages = Array.from({ length: 20 }, (_, i) => `Y${i * 5}-${i * 5 + 4}`);
-  let state = 7;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 4294967296;
-  };
-  const partial = `${LARGE_TSV}.partial`;
-  const out = createWriteStream(partial);
-  const write = (text: string) =>
-    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
-  await write(`freq,iccs,unit,sex,age,geo\\TIME_PERIOD\t${periods.join(' \t')} \n`);
-  let lines: string[] = [];
-  for (const offence of iccs)
-    for (const unit of ['NR', 'P_HTHAB'])
-      for (const sex of ['F', 'M', 'T'])
-        for (const age of ages)
-          for (const geo of LARGE_GEO) {
-            const cells = [`M,${offence},${unit},${sex},${age},${geo}`];
-            for (let p = 0; p < periods.length; p++) {
-              const r = next();
-              const value = (next() * 5000).toFixed(1);
-              cells.push(
-                r < 0.08 ? ': ' : r < 0.09 ? ': c' : r < 0.14 ? `${value} p` : `${value} `
-              );
+function largeTsv(): Promise<string> {
+  return generatedFile(LARGE_TSV, async (write) => {
+    const periods = monthlyPeriods(2021, 40);
+    const iccs = Array.from(
+      { length: 58 },
+      (_, i) => `ICCS${String(101 + i * 7).padStart(4, '0')}`
+    );
+    const ages = Array.from({ length: 20 }, (_, i) => `Y${i * 5}-${i * 5 + 4}`);
+    const next = seededRandom(7);
+    await write(`freq,iccs,unit,sex,age,geo\\TIME_PERIOD\t${periods.join(' \t')} \n`);
+    let lines: string[] = [];
+    for (const offence of iccs)
+      for (const unit of ['NR', 'P_HTHAB'])
+        for (const sex of ['F', 'M', 'T'])
+          for (const age of ages)
+            for (const geo of LARGE_GEO) {
+              const cells = [`M,${offence},${unit},${sex},${age},${geo}`];
+              for (let p = 0; p < periods.length; p++) {
+                const r = next();
+                const value = (next() * 5000).toFixed(1);
+                cells.push(
+                  r < 0.08 ? ': ' : r < 0.09 ? ': c' : r < 0.14 ? `${value} p` : `${value} `
+                );
+              }
+              lines.push(cells.join('\t'));
+              if (lines.length === 5000) {
+                await write(`${lines.join('\n')}\n`);
+                lines = [];
+              }
             }
-            lines.push(cells.join('\t'));
-            if (lines.length === 5000) {
-              await write(`${lines.join('\n')}\n`);
-              lines = [];
-            }
-          }
-  await write(`${lines.join('\n')}\n`);
-  await new Promise<void>((resolve, reject) =>
-    out.end((error?: Error | null) => (error ? reject(error) : resolve()))
-  );
-  await rename(partial, LARGE_TSV);
-  return LARGE_TSV;
+    await write(`${lines.join('\n')}\n`);
+  });
 }
 
 /** Imports a file the way a user does: the /data page's file input, until its report. */
@@ -540,13 +518,7 @@ async function selectionChanges(page: Page, url: string) {
     { timeout: 600_000 }
   );
   const openMs = Date.now() - start;
-  const next = (() => {
-    let state = 42;
-    return () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 4294967296;
-    };
-  })();
+  const next = seededRandom(42);
   const changes: Change[] = [];
   for (let i = 0; i < SELECTIONS; i++) {
     await page.waitForTimeout(THINK_MS);
@@ -626,13 +598,7 @@ async function largeParquet(): Promise<string> {
   const perGeo = 20 * 2 * 3 * 14 * days;
   const total = 40 * perGeo;
   const chunkRows = 1_000_000;
-  const next = (() => {
-    let state = 99;
-    return () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 4294967296;
-    };
-  })();
+  const next = seededRandom(99);
   const dayNames = Array.from({ length: days }, (_, d) =>
     new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)
   );
