@@ -4,7 +4,7 @@ import type { TransformNote } from '$lib/query/transforms';
 import { planExplore } from '$lib/explore/plan';
 import { defaultViewState } from '$lib/state/defaults';
 import type { ViewState } from '$lib/state/view-state';
-import { testManifest } from '../support/test-manifest';
+import { frontexRouteManifest } from '../support/test-manifest';
 
 afterEach(() => setLocale('en'));
 
@@ -40,13 +40,7 @@ describe('transform notes', () => {
 });
 
 describe('a rate that cannot be worked out', () => {
-  const frontex = testManifest({
-    id: 'frontex_ibc',
-    title: 'Monthly detections of illegal border-crossing',
-    dimensions: [{ id: 'route', codes: ['western_balkan_route'] }],
-    first: '2009-01',
-    last: '2025-04'
-  });
+  const frontex = frontexRouteManifest();
 
   it('is explained in the interface language, from the plan the explorer makes', () => {
     const state: ViewState = { ...defaultViewState(frontex.id, frontex), transform: 'rate' };

@@ -26,7 +26,7 @@ import {
   type TestRow
 } from '../support/long-table';
 import { startNodeEngine } from '../support/node-engine';
-import { crimOffCatManifest, testManifest } from '../support/test-manifest';
+import { crimOffCatManifest, frontexRouteManifest, testManifest } from '../support/test-manifest';
 
 // Lines copied unchanged from /work/shared/datasets/eurostat/estat_crim_off_cat.tsv.
 const CRIM_HEADER =
@@ -328,13 +328,7 @@ describe('rate per 100 000 inhabitants', () => {
   });
 
   test('a rate that cannot be worked out is an error value with a readable message', () => {
-    const frontex = testManifest({
-      id: 'frontex_ibc',
-      title: 'Monthly detections of illegal border-crossing',
-      dimensions: [{ id: 'route', codes: ['western_balkan_route'] }],
-      first: '2009-01',
-      last: '2025-04'
-    });
+    const frontex = frontexRouteManifest();
     const noGeo = planRate(frontex, {}, populationManifest);
     expect(noGeo).toEqual({
       kind: 'unavailable',

@@ -126,3 +126,14 @@ export function crimOffCatManifest(): DatasetManifest {
     last: '2022'
   });
 }
+
+/** A dataset without countries, as Frontex publishes by route: nothing to put per inhabitant. */
+export function frontexRouteManifest(): DatasetManifest {
+  return testManifest({
+    id: 'frontex_ibc',
+    title: 'Monthly detections of illegal border-crossing',
+    dimensions: [{ id: 'route', codes: ['western_balkan_route'] }],
+    first: '2009-01',
+    last: '2025-04'
+  });
+}
