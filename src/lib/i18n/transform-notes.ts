@@ -1,11 +1,20 @@
 import type { RateUnavailable, TransformNote } from '$lib/query/transforms';
 import { m } from './paraglide/messages.js';
 
-type Wording = { [N in TransformNote as N['code']]: (params: N['params']) => string };
+/** A reason given as a code with parameters, as src/lib/query/transforms.ts gives them. */
+type Coded = { code: string; params: object };
 
-// One message per note code of src/lib/query/transforms.ts; the mapped type makes a new code
-// without a message, or a message without one of its parameters, a type error.
-const WORDING: Wording = {
+// One message per code; the mapped type makes a new code without a message, or a message
+// without one of its parameters, a type error.
+type Wording<T extends Coded> = { [C in T as C['code']]: (params: C['params']) => string };
+
+function worded<T extends Coded>(wording: Wording<T>, reason: T): string {
+  // TypeScript cannot pair a code's message with that same code's parameters by itself.
+  const word = (wording as Record<string, (params: T['params']) => string>)[reason.code];
+  return word(reason.params);
+}
+
+const WORDING: Wording<TransformNote> = {
   no_population: m.query_note_no_population,
   population_not_positive: m.query_note_population_not_positive,
   no_base_value: m.query_note_no_base_value,
@@ -21,16 +30,10 @@ const WORDING: Wording = {
 
 /** Why a computed value is missing, as a sentence in the interface language. */
 export function transformNoteText(note: TransformNote): string {
-  // TypeScript cannot pair a code's message with that same code's parameters by itself.
-  const word = WORDING[note.code] as (params: TransformNote['params']) => string;
-  return word(note.params);
+  return worded(WORDING, note);
 }
 
-type RateWording = {
-  [R in RateUnavailable as R['code']]: (params: R['params']) => string;
-};
-
-const RATE_WORDING: RateWording = {
+const RATE_WORDING: Wording<RateUnavailable> = {
   no_geo: m.query_rate_no_geo,
   not_count: m.query_rate_not_count,
   no_unit: m.query_rate_no_unit,
@@ -40,6 +43,5 @@ const RATE_WORDING: RateWording = {
 
 /** Why a rate per 100 000 inhabitants cannot be worked out, in the interface language. */
 export function rateUnavailableText(reason: RateUnavailable): string {
-  const word = RATE_WORDING[reason.code] as (params: RateUnavailable['params']) => string;
-  return word(reason.params);
+  return worded(RATE_WORDING, reason);
 }
