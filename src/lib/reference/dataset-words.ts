@@ -7,7 +7,7 @@ import { geoName } from './geo-names';
 export type DatasetRef = Pick<DatasetManifest, 'id' | 'origin'>;
 
 /** The part of a message key a code gives: `P_HTHAB` → `p_hthab`, `SP.POP.TOTL` → `sp_pop_totl`. */
-export function keyPart(code: string): string {
+function keyPart(code: string): string {
   return code
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')

@@ -15,7 +15,7 @@ export async function downloadText(
 }
 
 /** RFC 4180 records: quoted cells may hold commas, quotes and line breaks. */
-export function csvRows(text: string): string[][] {
+function csvRows(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
