@@ -39,6 +39,16 @@ export function renderSourcesMarkdown(manifest: Manifest): string {
     '  and Latin-script name. Left out: the outermost regions (FRY, PT2 Açores, PT3 Madeira,',
     '  ES7 Canarias) and polygons whose centre lies outside lon −25…45, lat 34…72 (Svalbard).',
     '- Licence: © EuroGeographics for the administrative boundaries; source: Eurostat GISCO, NUTS 2021',
+    '',
+    '## programme/ro21.json: the RO21 results framework',
+    '',
+    '- Written by hand (this command never touches it) from the facts gathered about programme RO21',
+    '  (Norway Grants 2009–2014): objectives, projects, budgets, dated events and indicators.',
+    '- Publishers: the EEA and Norway Grants (eeagrants.org), the Romanian National Focal Point',
+    '  (asistentasee.fonduri-ue.ro), the Ministry of Internal Affairs and its agencies; every figure',
+    '  names the page it was read from, and `programme.sourcesReadIn` says when the pages were read.',
+    '- Licence: facts quoted from public web pages, each under its own terms; no figure is estimated,',
+    '  and what no page gives is marked as not published.',
     ''
   );
   return lines.join('\n');

@@ -72,8 +72,10 @@ test('the budget CSV has one row per project with the published budgets, adding 
   expect(records[0].project_label).toContain(FRAMEWORK.projects[0].title);
   expect(records.reduce((sum, r) => sum + Number(r.value), 0)).toBe(FRAMEWORK.financing.total);
   expect(after).toContain('Budget by project');
-  expect(after.some((line) => line.startsWith(`Source: ${FRAMEWORK.programme.sources[0]}`))).toBe(
-    true
+  expect(after).toContainEqual(
+    expect.stringMatching(
+      `^Source: RO21 programme pages, read in 2026: ${FRAMEWORK.programme.sources[0]};.*Licence:`
+    )
   );
 });
 
@@ -179,7 +181,11 @@ test.describe('an embedded programme chart', () => {
     await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
     await expect(frame.getByRole('heading', { level: 2 })).toHaveText('Budget by project');
     await expect(frame.locator('g.row')).toHaveCount(FRAMEWORK.projects.length + 1);
-    await expect(frame.getByText(`Source: ${FRAMEWORK.programme.sources[0]}`)).toBeVisible();
+    await expect(
+      frame.getByText(
+        `Source: RO21 programme pages, read in 2026: ${FRAMEWORK.programme.sources[0]}`
+      )
+    ).toBeVisible();
     await expect(frame.getByRole('navigation')).toHaveCount(0);
     await expect(frame.getByTestId('share-toggle')).toHaveCount(0);
     const full = frame.getByTestId('embed-full-view');

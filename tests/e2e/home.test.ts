@@ -9,7 +9,10 @@ test('home chart shows intentional homicide rates exactly as Eurostat publishes 
   await page.goto('/');
   const figure = page.locator('figure.home-chart');
   await expect(figure.getByRole('img', { name: /Intentional homicide per 100 000/ })).toBeVisible();
-  await expect(figure).toContainText('Source: Eurostat (crim_off_cat)');
+  // The bulk file states no release date, so the source line dates the data by its last year.
+  await expect(figure).toContainText(
+    'Source: Eurostat (crim_off_cat), data to 2022; the file states no release date. Licence: CC BY 4.0'
+  );
 
   const checks: [string, string, string][] = [
     ['RO', '2008', '2.28'],

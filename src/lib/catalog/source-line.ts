@@ -2,7 +2,8 @@ import { formatDate, m } from '$lib/i18n';
 import type { DatasetManifest } from './types';
 
 /**
- * The automatic source line: publisher, table code, date of the data, licence. It is written in
+ * The automatic source line: publisher, table code, date of the data, licence. A file that
+ * states no release date (Eurostat's bulk TSV) is dated by the last period it holds. It is written in
  * the interface language, and so is every download made from the screen that shows it.
  */
 export function sourceLine(dataset: DatasetManifest): string {
@@ -13,5 +14,6 @@ export function sourceLine(dataset: DatasetManifest): string {
   };
   return dataset.lastUpdate
     ? m.a11y_source_line({ ...parts, date: formatDate(dataset.lastUpdate) })
-    : m.a11y_source_line_undated(parts);
+    : // Without the publisher's date, the last period the data reaches is the date a reader can check.
+      m.a11y_source_line_undated({ ...parts, last: dataset.time.last });
 }

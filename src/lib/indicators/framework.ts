@@ -130,6 +130,12 @@ export interface Framework {
     approved: string;
     eligibleUntil: string;
     sources: string[];
+    /**
+     * The year the source pages were read: web pages carry no release date, so this dates the
+     * figures taken from them. Optional, so framework files exported before it
+     * existed still load.
+     */
+    sourcesReadIn?: string;
   };
   generalObjective: Text;
   financing: { total: number; lines: FinancingLine[]; source: string };
@@ -145,6 +151,7 @@ export type FrameworkResult = { ok: true; framework: Framework } | { ok: false; 
 const ORIGINS: readonly string[] = ['programme document', 'project description', 'evaluator'];
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_OR_MONTH = /^\d{4}-\d{2}(-\d{2})?$/;
+const YEAR = /^\d{4}$/;
 
 type Json = unknown;
 
@@ -335,6 +342,8 @@ export function validateFramework(value: Json): FrameworkResult {
     c.array(programme.sources, 'programme.sources').forEach((s, i) =>
       c.string(s, `programme.sources[${i}]`)
     );
+    if (programme.sourcesReadIn !== undefined)
+      c.string(programme.sourcesReadIn, 'programme.sourcesReadIn', YEAR, 'a year such as 2026');
   }
   c.text(root.generalObjective, 'generalObjective');
 

@@ -43,22 +43,26 @@ export function programmePeriod(framework: Framework): string {
   return `${framework.programme.approved}/${framework.programme.eligibleUntil}`;
 }
 
-const sourceOf = (urls: readonly string[]) =>
-  m.programme_source_line({ url: [...new Set(urls)].join('; ') });
+/** The source line of a programme figure: the pages it was read from, and when they were read. */
+export function programmeSourceLine(framework: Framework, urls: readonly string[]): string {
+  const url = [...new Set(urls)].join('; ');
+  const read = framework.programme.sourcesReadIn;
+  return read ? m.programme_source_line({ url, read }) : m.programme_source_line_undated({ url });
+}
 
 export function budgetText(framework: Framework, by: BudgetBy): ChartText {
   return by === 'project'
     ? {
         title: m.programme_budget_projects_heading(),
         subtitle: m.programme_budget_projects_desc(),
-        source: sourceOf(framework.programme.sources),
+        source: programmeSourceLine(framework, framework.programme.sources),
         notes: [],
         unit: 'EUR'
       }
     : {
         title: m.programme_budget_promoters_heading(),
         subtitle: m.programme_budget_promoters_desc(),
-        source: sourceOf(framework.programme.sources),
+        source: programmeSourceLine(framework, framework.programme.sources),
         notes: [],
         unit: 'EUR'
       };
@@ -80,7 +84,10 @@ export function timelineText(framework: Framework): ChartText {
   return {
     title: m.programme_timeline_heading(),
     subtitle: m.programme_timeline_desc(),
-    source: sourceOf([...framework.programme.sources, ...framework.events.map((e) => e.source)]),
+    source: programmeSourceLine(framework, [
+      ...framework.programme.sources,
+      ...framework.events.map((e) => e.source)
+    ]),
     notes: [m.programme_timeline_note()],
     unit: ''
   };

@@ -63,10 +63,11 @@ describe('the source line', () => {
     publisher: 'Eurostat',
     tableCode: 'crim_off_cat',
     licence: 'CC BY 4.0',
-    lastUpdate: '2024-05-01'
-  } as DatasetManifest;
+    lastUpdate: '2024-05-01',
+    time: { frequency: 'annual', first: '2008', last: '2022', periods: [] }
+  } as unknown as DatasetManifest;
 
-  it('names publisher, table, date and licence in the interface language', () => {
+  it('names publisher, table, date and licence in the interface language; an undated file by its last period', () => {
     expect(sourceLine(dataset)).toBe(
       'Source: Eurostat (crim_off_cat), data of 1 May 2024. Licence: CC BY 4.0.'
     );
@@ -74,8 +75,12 @@ describe('the source line', () => {
     expect(sourceLine(dataset)).toBe(
       'Sursa: Eurostat (crim_off_cat), date din 1 mai 2024. Licență: CC BY 4.0.'
     );
-    expect(sourceLine({ ...dataset, lastUpdate: null } as unknown as DatasetManifest)).toBe(
-      'Sursa: Eurostat (crim_off_cat). Licență: CC BY 4.0.'
+    expect(sourceLine({ ...dataset, lastUpdate: null })).toBe(
+      'Sursa: Eurostat (crim_off_cat), valori până la 2022; fișierul nu menționează data publicării. Licență: CC BY 4.0.'
+    );
+    setLocale('en');
+    expect(sourceLine({ ...dataset, lastUpdate: null })).toBe(
+      'Source: Eurostat (crim_off_cat), data to 2022; the file states no release date. Licence: CC BY 4.0.'
     );
   });
 });

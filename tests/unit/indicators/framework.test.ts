@@ -99,6 +99,18 @@ describe('validation', () => {
     expect(result.errors).toContain('financing.lines: add up to 6200000, not to the total 6235294');
   });
 
+  it('takes a framework exported before the pages had a reading year, and checks one given', () => {
+    const older = JSON.parse(text);
+    delete older.programme.sourcesReadIn;
+    expect(validateFramework(older)).toMatchObject({ ok: true });
+    const wrong = JSON.parse(text);
+    wrong.programme.sourcesReadIn = 'autumn';
+    expect(validateFramework(wrong)).toEqual({
+      ok: false,
+      errors: ['programme.sourcesReadIn: “autumn” should be a year such as 2026']
+    });
+  });
+
   it('refuses a file of another kind', () => {
     const result = validateFramework({ datasets: [] });
     expect(result.ok).toBe(false);
