@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { rawTsvCell } from '../support/raw';
+import { downloadText, readCsv } from './support/downloads';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
 const HOMICIDE_RO = [
@@ -118,4 +119,91 @@ test('a 100 000-row result keeps few rows in the page and scrolls to the last', 
   await expect(grid.locator('[data-row="99999"] [data-column="n"]')).toHaveText('99,999');
   await expect(grid.locator('[data-row="99999"] [data-column="half"]')).toHaveText('49,999.5');
   expect(await grid.locator('[data-row]').count()).toBeLessThan(200);
+});
+
+test.describe('a link to a query', () => {
+  const FOUR = [
+    "SELECT geo, time, value, flag FROM crim_off_cat WHERE iccs = 'ICCS0101'",
+    "AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO', 'HU', 'BG') ORDER BY geo, time"
+  ].join('\n');
+  const href = `/sql?${new URLSearchParams({ q: FOUR, chart: 'time,value,geo' })}`;
+
+  test('runs the query, draws its chart and shares it with its data and source', async ({
+    page
+  }) => {
+    await page.goto(href);
+    await expect(page.getByLabel('SQL query')).toHaveValue(FOUR);
+    const chart = page.getByTestId('line-chart');
+    await expect(chart.locator('g.series')).toHaveCount(4);
+    const published = rawTsvCell(FILE, 'A,ICCS0101,P_HTHAB,NO', '2011') as string;
+    await expect(
+      chart.locator('g.series[data-series="NO"] circle[data-period="2011"]')
+    ).toHaveAttribute('data-value', published);
+
+    const panel = page.locator('section.result-chart');
+    await panel.getByText('Edit chart text').click();
+    await panel.getByTestId('edit-title').fill('Homicide rate, four countries');
+    await expect(panel.getByRole('heading', { level: 3 })).toHaveText(
+      'Homicide rate, four countries'
+    );
+    await panel.getByTestId('share-toggle').click();
+    // The link is this very view: the query and the chart's columns.
+    const link = new URL(await panel.getByTestId('share-link').inputValue());
+    expect(link.pathname + link.search).toBe(href);
+
+    const csv = await downloadText(page, panel, 'download-csv');
+    // Named after what it holds, countries in the order the query returns them.
+    expect(csv.name).toBe('crim_off_cat_BG-HU-NO-RO_2008-2022.csv');
+    const { header, records, after } = readCsv(csv.text);
+    expect(header).toEqual([
+      'dataset',
+      'geo_code',
+      'geo_label',
+      'time',
+      'value',
+      'unit',
+      'flag',
+      'flag_meaning'
+    ]);
+    expect(records).toHaveLength(4 * 15);
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        geo_code: 'NO',
+        geo_label: 'Norway',
+        time: '2011',
+        value: published
+      })
+    );
+    expect(after).toContain('Homicide rate, four countries');
+    expect(after).toContainEqual(expect.stringMatching(/^Source: Eurostat \(crim_off_cat\)/));
+
+    const svg = await downloadText(page, panel, 'download-svg');
+    expect(svg.text).toContain('Homicide rate, four countries');
+    expect(svg.text).toContain('Source: Eurostat (crim_off_cat)');
+  });
+
+  test('keeps the reader’s own query, one click away', async ({ page }) => {
+    await page.goto('/sql');
+    await page.getByLabel('SQL query').fill(HOMICIDE_RO);
+    await page.goto(href);
+    await expect(page.getByLabel('SQL query')).toHaveValue(FOUR);
+    await expect(page.getByTestId('sql-link-note')).toContainText('The query you had here is kept');
+    await page.getByRole('button', { name: 'Back to my query' }).click();
+    await expect(page.getByLabel('SQL query')).toHaveValue(HOMICIDE_RO);
+    await page.goto('/sql');
+    await expect(page.getByLabel('SQL query')).toHaveValue(HOMICIDE_RO);
+  });
+
+  test('says which of its chart columns the result lacks, and when its chart is unreadable', async ({
+    page
+  }) => {
+    await page.goto(`/sql?${new URLSearchParams({ q: HOMICIDE_RO, chart: 'year,value' })}`);
+    await expect(page.getByTestId('sql-link-columns')).toContainText('no column year');
+    // The chart still draws, on the columns the reader would get by default.
+    await expect(page.getByTestId('line-chart').locator('g.series')).toHaveCount(1);
+
+    await page.goto(`/sql?${new URLSearchParams({ q: HOMICIDE_RO, chart: 'time' })}`);
+    await expect(page.getByTestId('sql-link-problem')).toContainText('“time” could not be read');
+    await expect(cellForPeriod(page, '2008', 'value')).toHaveText('2.28');
+  });
 });

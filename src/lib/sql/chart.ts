@@ -1,4 +1,5 @@
 import { assignColours } from '../charts/palette';
+import type { ExportRow } from '../export/rows';
 import type { ChartPoint, ChartSeries } from '../charts/types';
 import { frequencyOf, periodStep, periodToNumber } from '../query/time';
 import { placeName } from '../i18n/place-names';
@@ -14,6 +15,9 @@ export interface ChartChoice {
 
 export interface ResultBar {
   key: string;
+  /** The bar's x value and series, as the result writes them. */
+  x: string;
+  series: { key: string; label: string } | null;
   label: string;
   value: number | null;
   flag: string | null;
@@ -151,6 +155,8 @@ export function resultChart(
       const x = cellText(xVector.get(row), columns[choice.x], format) ?? 'NULL';
       bars.push({
         key: `${row}`,
+        x,
+        series: seriesVector ? { key, label: seriesLabel(key) } : null,
         label: seriesVector ? `${x} · ${seriesLabel(key)}` : x,
         value: valueAt(row),
         flag: flagAt(row),
@@ -180,4 +186,47 @@ export function resultChart(
   }
   if (series.length === 0) return { problem: 'no-rows' };
   return { kind: 'line', series, step: ordered.step ?? smallestStep(xs) };
+}
+
+/** The columns a drawn result chart read, by name, and the datasets its query named. */
+export interface DrawnResult {
+  /** Ids of the datasets the query read, or none for a query on no dataset. */
+  datasets: readonly string[];
+  x: string;
+  series: string | null;
+}
+
+/**
+ * The rows of a result chart's download, one per point or bar drawn: the series column (and,
+ * for bars, the x column) as dimensions, the x value as the period of a line's point.
+ */
+export function resultExportRows(
+  chart: Extract<ResultChart, { kind: 'line' } | { kind: 'bars' }>,
+  drawn: DrawnResult
+): ExportRow[] {
+  const dataset = drawn.datasets.length > 0 ? drawn.datasets.join('+') : 'sql';
+  const seriesDimension = (code: string, label: string) =>
+    drawn.series === null ? [] : [{ id: drawn.series, code, label }];
+  if (chart.kind === 'line')
+    return chart.series.flatMap((s) =>
+      s.points.map((point) => ({
+        dataset,
+        dimensions: seriesDimension(s.key, s.label),
+        period: point.period,
+        value: point.value,
+        unit: '',
+        flag: point.flag
+      }))
+    );
+  return chart.bars.map((bar) => ({
+    dataset,
+    dimensions: [
+      { id: drawn.x, code: bar.x, label: bar.x },
+      ...seriesDimension(bar.series?.key ?? '', bar.series?.label ?? '')
+    ],
+    period: '',
+    value: bar.value,
+    unit: '',
+    flag: bar.flag
+  }));
 }

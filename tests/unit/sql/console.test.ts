@@ -11,7 +11,9 @@ import {
 } from '../../../src/lib/sql/saved-queries';
 import { mentionedTables, starterQuery, tableColumns } from '../../../src/lib/sql/tables';
 import { cellText, resultColumns } from '../../../src/lib/sql/result';
-import { resultChart, MAX_BARS, MAX_POINTS } from '../../../src/lib/sql/chart';
+import { resultChart, resultExportRows, MAX_BARS, MAX_POINTS } from '../../../src/lib/sql/chart';
+import { readSqlLink, sqlLinkHref } from '../../../src/lib/sql/permalink';
+import { chartCsv } from '../../../src/lib/export/csv-export';
 import { startNodeEngine } from '../support/node-engine';
 import { rawTsvCell } from '../../support/raw';
 
@@ -205,6 +207,49 @@ describe('against DuckDB', () => {
     expect(ro.points.map((p) => p.x)).toEqual([...ro.points.map((p) => p.x)].sort((a, b) => a - b));
   });
 
+  test('the download of a result chart holds every point drawn, with its series and flag', async () => {
+    const table = await run(
+      `SELECT geo, time, value, flag FROM crim_off_cat
+       WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO') ORDER BY geo, time`
+    );
+    const chart = resultChart(table, resultColumns(table), { x: 1, y: 2, series: 0 }, plain);
+    if (!('kind' in chart) || chart.kind !== 'line') throw new Error(JSON.stringify(chart));
+    const rows = resultExportRows(chart, { datasets: ['crim_off_cat'], x: 'time', series: 'geo' });
+    expect(rows).toHaveLength(table.numRows);
+    const published = rawTsvCell(
+      'eurostat/estat_crim_off_cat.tsv',
+      'A,ICCS0101,P_HTHAB,NO',
+      '2011'
+    );
+    expect(rows.find((r) => r.dimensions[0].code === 'NO' && r.period === '2011')).toEqual({
+      dataset: 'crim_off_cat',
+      dimensions: [{ id: 'geo', code: 'NO', label: 'Norway' }],
+      period: '2011',
+      value: Number(published),
+      unit: '',
+      flag: null
+    });
+    const csv = chartCsv(rows, { title: 't', subtitle: '', source: 's', notes: [], unit: '' });
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFdataset,geo_code,geo_label,time,value,unit,flag,flag_meaning'
+    );
+  });
+
+  test('bars download their x and series as dimensions, hostile text made inert', async () => {
+    const table = await run(
+      `SELECT * FROM (VALUES ('=cmd()', 'RO', 2.5), ('b', 'NO', NULL)) t(k, geo, v)`
+    );
+    const chart = resultChart(table, resultColumns(table), { x: 0, y: 2, series: 1 }, plain);
+    if (!('kind' in chart) || chart.kind !== 'bars') throw new Error(JSON.stringify(chart));
+    const rows = resultExportRows(chart, { datasets: [], x: 'k', series: 'geo' });
+    expect(rows.map((r) => [r.dataset, r.dimensions.map((d) => d.label), r.value])).toEqual([
+      ['sql', ['=cmd()', 'Romania'], 2.5],
+      ['sql', ['b', 'Norway'], null]
+    ]);
+    const csv = chartCsv(rows, { title: 't', subtitle: '', source: 's', notes: [], unit: '' });
+    expect(csv).toContain("sql,'=cmd(),'=cmd(),RO,Romania,,2.5,,,");
+  });
+
   test('without a series column, repeated x values are reported, not drawn', async () => {
     const table = await run(
       `SELECT geo, time, value FROM crim_off_cat
@@ -247,5 +292,44 @@ describe('against DuckDB', () => {
     const table = await run('SELECT range * 5 AS x, range AS y FROM range(4)');
     const chart = resultChart(table, resultColumns(table), { x: 0, y: 1, series: null }, plain);
     expect(chart).toMatchObject({ kind: 'line', step: 5 });
+  });
+});
+
+describe('links to the console', () => {
+  const query = "SELECT geo, time, value FROM crim_off_cat WHERE geo = 'RO' -- 100% & more";
+
+  test('a query and its chart travel through the address and back unchanged', () => {
+    const href = sqlLinkHref({ query, chart: { x: 'time', y: 'value', series: 'geo' } });
+    expect(href.startsWith('/sql?q=SELECT+geo')).toBe(true);
+    const params = new URL(href, 'https://example.org').searchParams;
+    expect(readSqlLink(params)).toEqual({
+      link: { query, chart: { x: 'time', y: 'value', series: 'geo' } },
+      problem: null
+    });
+  });
+
+  test('a chart without series, or with a column whose name holds a comma', () => {
+    const params = (href: string) => new URL(href, 'https://example.org').searchParams;
+    const plainChart = sqlLinkHref({ query, chart: { x: 'time', y: 'value', series: null } });
+    expect(readSqlLink(params(plainChart)).link?.chart).toEqual({
+      x: 'time',
+      y: 'value',
+      series: null
+    });
+    // "a,b" cannot be written in chart=x,y: the link opens the result and lets the reader pick.
+    const comma = sqlLinkHref({ query, chart: { x: 'a,b', y: 'value', series: null } });
+    expect(readSqlLink(params(comma))).toEqual({ link: { query, chart: null }, problem: null });
+  });
+
+  test('no query is the plain console; an unreadable chart still runs the query', () => {
+    expect(readSqlLink(new URLSearchParams(''))).toEqual({ link: null, problem: null });
+    expect(readSqlLink(new URLSearchParams('q=%20'))).toEqual({ link: null, problem: null });
+    expect(readSqlLink(new URLSearchParams({ q: 'SELECT 1', chart: 'x' }))).toEqual({
+      link: { query: 'SELECT 1', chart: null },
+      problem: { problem: 'bad-chart', chart: 'x' }
+    });
+    expect(readSqlLink(new URLSearchParams({ q: 'SELECT 1', chart: 'a,,b' }))).toMatchObject({
+      problem: { problem: 'bad-chart' }
+    });
   });
 });
