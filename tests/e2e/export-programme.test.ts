@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
-import { downloadText, readCsv } from './support/downloads';
+import { chartCsvHeader, downloadText, readCsv } from './support/downloads';
 import { openPartnerPage, startPartnerSite, type PostedHeight } from './support/partner-page';
 
 const FRAMEWORK = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
@@ -53,16 +53,7 @@ test('the budget CSV has one row per project with the published budgets, adding 
   const file = await downloadText(page, figure, 'download-csv');
   expect(file.name).toBe('ro21_budget-by-project.csv');
   const { header, records, after } = readCsv(file.text);
-  expect(header).toEqual([
-    'dataset',
-    'project_code',
-    'project_label',
-    'time',
-    'value',
-    'unit',
-    'flag',
-    'flag_meaning'
-  ]);
+  expect(header).toEqual(chartCsvHeader('project'));
   const projects = records.filter((r) => r.project_code !== 'not-allocated');
   expect(projects.map((r) => [r.project_code, Number(r.value)])).toEqual(
     FRAMEWORK.projects.map((p) => [p.id, p.budget])

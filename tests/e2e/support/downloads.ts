@@ -57,3 +57,16 @@ export function readCsv(csv: string) {
     after: rows.slice(end + 1).map((row) => row[0])
   };
 }
+
+/** The header of a chart's CSV with these dimensions, in their order: the app's fixed names. */
+export function chartCsvHeader(...dimensions: string[]): string[] {
+  return [
+    'dataset',
+    ...dimensions.flatMap((id) => [`${id}_code`, `${id}_label`]),
+    'time',
+    'value',
+    'unit',
+    'flag',
+    'flag_meaning'
+  ];
+}
