@@ -128,13 +128,19 @@ test('the indicator page shares its trend: its link, its embed, a CSV with the t
   // On its own page the indicator's name is the page's one heading.
   const title = (await panel.locator('h1').textContent())?.trim() ?? '';
   expect(title).not.toBe('');
-  await panel.getByTestId('share-toggle').click();
-  await expect(panel.getByTestId('share-link')).toHaveValue(/\/programme\/indicator\/theft$/);
-  await expect(panel.getByTestId('share-embed')).toHaveValue(
+  const trend = panel.getByTestId('indicator-trend');
+  await trend.getByTestId('share-toggle').click();
+  await expect(trend.getByTestId('share-link')).toHaveValue(/\/programme\/indicator\/theft$/);
+  await expect(trend.getByTestId('share-embed')).toHaveValue(
     /src="[^"]*\/embed\?programme=indicator&amp;id=theft"/
   );
-  const csv = await download(page, panel, 'download-csv');
-  expect(csv).toContain(title);
+  expect(await download(page, trend, 'download-csv')).toContain(title);
+  // A presenter's own title shows above the chart and goes into the download.
+  await trend.getByText('Edit chart text').click();
+  await trend.getByTestId('edit-title').fill('Theft in Romania since 2008');
+  await expect(trend.getByTestId('trend-edited-title')).toHaveText('Theft in Romania since 2008');
+  const csv = await download(page, trend, 'download-csv');
+  expect(csv).toContain('Theft in Romania since 2008');
   const latest = rawTsvCell(RAW_FILE, 'A,ICCS0502,P_HTHAB,RO', '2022');
   const row = csvRecords(csv).find((r) => r.time === '2022');
   expect(row).toMatchObject({ geo_code: 'RO', value: String(Number(latest)) });

@@ -221,3 +221,61 @@ test('/embed shows the timeline and an indicator trend, and says so when a chart
     '/programme/indicator/theft'
   );
 });
+
+test.describe('the comparator chart of an indicator', () => {
+  const RAW = 'eurostat/estat_crim_off_cat.tsv';
+  const theft = (year: string) => Number(rawTsvCell(RAW, 'A,ICCS0502,P_HTHAB,RO', year));
+
+  test('downloads the indexed series it draws and names the countries compared', async ({
+    page
+  }) => {
+    test.slow();
+    await page.goto('/programme/indicator/theft');
+    const result = page.getByTestId('comparator-result');
+    await expect(result).toContainText('comparator countries at', { timeout: 90_000 });
+    // "… the median of 26 comparator countries at 93.4: …" as the page says it.
+    const [, count, median] = /median of (\d+) comparator countries at ([\d.]+)/.exec(
+      (await result.textContent()) ?? ''
+    ) as RegExpExecArray;
+
+    const figure = page.getByTestId('comparator-chart');
+    await expect(figure).toContainText(`Comparator countries (${count}): Austria, Belgium`);
+    await openMenu(page, figure);
+    await expect(figure.getByTestId('share-link')).toHaveValue(
+      /\/programme\/indicator\/theft#comparator-theft$/
+    );
+    await expect(figure.getByTestId('share-embed')).toHaveValue(
+      /src="[^"]*\/embed\?programme=comparator&amp;id=theft"/
+    );
+    const file = await downloadText(page, figure, 'download-csv');
+    expect(file.name).toMatch(/^crim_off_cat_ICCS0502_P_HTHAB_RO-comparator_median_2012-2022/);
+    const { header, records, after } = readCsv(file.text);
+    expect(header).toEqual(chartCsvHeader('iccs', 'unit', 'geo'));
+    const own = records.filter((r) => r.geo_code === 'RO');
+    expect(own.find((r) => r.time === '2012')?.value).toBe('100');
+    // Romania's index is its own published series divided by its 2012 value.
+    expect(Number(own.find((r) => r.time === '2022')?.value)).toBeCloseTo(
+      (theft('2022') / theft('2012')) * 100,
+      9
+    );
+    const comparator = records.find((r) => r.geo_code === 'comparator_median' && r.time === '2022');
+    expect(comparator?.geo_label).toBe('Median of EU27');
+    expect(Number(comparator?.value).toFixed(1)).toBe(median);
+    expect(records.every((r) => r.unit === 'index points')).toBe(true);
+    expect(after).toContainEqual(expect.stringMatching(`^Comparator countries \\(${count}\\): `));
+  });
+
+  test('shows alone in /embed, titled after its chart', async ({ page }) => {
+    test.slow();
+    await page.goto('/embed?programme=comparator&id=theft');
+    await expect(page.getByTestId('comparator-chart').getByTestId('line-chart')).toBeVisible({
+      timeout: 90_000
+    });
+    await expect(page).toHaveTitle(/index, 2012 = 100/);
+    await expect(page.getByTestId('embed-full-view')).toHaveAttribute(
+      'href',
+      '/programme/indicator/theft#comparator-theft'
+    );
+    await expect(page.getByTestId('share-toggle')).toHaveCount(0);
+  });
+});

@@ -149,6 +149,12 @@ function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /**
  * The mean of the years before the programme against the mean of the years after it.
  * Any year without a value makes the comparison "insufficient data": a mean over fewer
@@ -172,7 +178,7 @@ export function beforeAfter(
   };
 }
 
-/** The smallest comparator group worth a mean; fewer countries say more about themselves. */
+/** The smallest comparator group worth a median; fewer countries say more about themselves. */
 export const MIN_COMPARATOR_COUNTRIES = 3;
 
 export type ComparatorChange =
@@ -183,13 +189,13 @@ export type ComparatorChange =
       year: number;
       /** The indicator's own series, indexed to baseYear = 100, in `year`. */
       index: number;
-      /** The unweighted mean of the comparator countries' indices in `year`. */
+      /** The median of the comparator countries' indices in `year`. */
       comparatorIndex: number;
       /** index − comparatorIndex, in index points: the difference in differences. */
       difference: number;
       /** The comparator countries used (those with a value in both years). */
       countries: string[];
-      /** Indexed series for a chart: own and comparator mean, by year. */
+      /** Indexed series for a chart: own and comparator median, by year. */
       ownSeries: Map<number, number>;
       comparatorSeries: Map<number, number>;
     };
@@ -201,9 +207,11 @@ export type ComparatorChange =
  * year is the latest year after the base year in which the indicator's own series has a
  * value. The comparator countries are those of the group (the indicator's own country
  * left out) with a value above zero in both years; at least MIN_COMPARATOR_COUNTRIES are
- * needed. The comparator index is the unweighted mean of their indices, so each country
- * counts once whatever its size. The result is own index − comparator index: the change
- * in the indicator's own country minus the typical change elsewhere, in index points
+ * needed. The comparator index is the median of their indices, so each country counts once
+ * whatever its size, and one country whose series jumps (a change of recording: Latvia's
+ * foreign suspects per 100 000 went from 0.59 in 2012 to 39 in 2014) cannot make the typical
+ * change: a mean of indices would let it. The result is own index − comparator index: the
+ * change in the indicator's own country minus the typical change elsewhere, in index points
  * ((own − 100) − (comparator − 100)).
  */
 export function comparatorChange(
@@ -234,7 +242,7 @@ export function comparatorChange(
       const v = values.get(y);
       return v === undefined ? [] : [(v / (values.get(baseYear) as number)) * 100];
     });
-    if (indices.length >= MIN_COMPARATOR_COUNTRIES) comparatorSeries.set(y, mean(indices));
+    if (indices.length >= MIN_COMPARATOR_COUNTRIES) comparatorSeries.set(y, median(indices));
   }
   const index = ownSeries.get(year) as number;
   const comparatorIndex = comparatorSeries.get(year) as number;

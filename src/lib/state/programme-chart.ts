@@ -1,12 +1,15 @@
 /**
  * The programme's charts in a link: `/embed?programme=budget`, `…=budget&by=promoter`,
- * `…=timeline`, `…=indicator&id=<indicator id>` (docs/embed.md). Like the explorer's
+ * `…=timeline`, `…=indicator&id=<indicator id>`, `…=comparator&id=<indicator id>`
+ * (docs/embed.md). Like the explorer's
  * permalinks this is a public interface: a link pasted into a partner's page must keep working.
  */
 export type ProgrammeChart =
   | { chart: 'budget'; by: 'project' | 'promoter' }
   | { chart: 'timeline' }
-  | { chart: 'indicator'; id: string };
+  | { chart: 'indicator'; id: string }
+  /** An indicator's indexed series against its comparator group's median. */
+  | { chart: 'comparator'; id: string };
 
 export type ProgrammeChartLink =
   | { kind: 'chart'; chart: ProgrammeChart }
@@ -34,7 +37,11 @@ export function readProgrammeChart(params: URLSearchParams): ProgrammeChartLink 
     case 'timeline':
       return { kind: 'chart', chart: { chart: 'timeline' } };
     case 'indicator':
-      return { kind: 'chart', chart: { chart: 'indicator', id: first(params, 'id') } };
+    case 'comparator':
+      return {
+        kind: 'chart',
+        chart: { chart: name.toLowerCase() as 'indicator' | 'comparator', id: first(params, 'id') }
+      };
     default:
       return { kind: 'unknown', name: name.slice(0, 40) };
   }
@@ -48,11 +55,13 @@ export function programmeChartHref(chart: ProgrammeChart, where: 'embed' | 'page
   if (where === 'page')
     return chart.chart === 'indicator'
       ? `/programme/indicator/${encodeURIComponent(chart.id)}`
-      : chart.chart === 'timeline'
-        ? '/programme#timeline'
-        : `/programme#budget-${chart.by === 'promoter' ? 'promoters' : 'projects'}`;
+      : chart.chart === 'comparator'
+        ? `/programme/indicator/${encodeURIComponent(chart.id)}#comparator-${encodeURIComponent(chart.id)}`
+        : chart.chart === 'timeline'
+          ? '/programme#timeline'
+          : `/programme#budget-${chart.by === 'promoter' ? 'promoters' : 'projects'}`;
   const params = new URLSearchParams({ programme: chart.chart });
   if (chart.chart === 'budget' && chart.by === 'promoter') params.set('by', 'promoter');
-  if (chart.chart === 'indicator') params.set('id', chart.id);
+  if (chart.chart === 'indicator' || chart.chart === 'comparator') params.set('id', chart.id);
   return `/embed?${params}`;
 }

@@ -150,7 +150,7 @@ describe('on real series (crim_off_cat, theft per 100 000 inhabitants)', () => {
     if (result.kind !== 'ok') return;
     expect(result.year).toBe(2022);
 
-    // The same definition written directly in SQL: index to 2012, mean over countries
+    // The same definition written directly in SQL: index to 2012, median over countries
     // with a value above zero in 2012 and in 2022.
     const check = await engine.query(`
       WITH s AS (SELECT geo, CAST(time AS INTEGER) AS y, value FROM crim_off_cat
@@ -159,7 +159,7 @@ describe('on real series (crim_off_cat, theft per 100 000 inhabitants)', () => {
       l AS (SELECT geo, value AS last FROM s WHERE y = 2022),
       idx AS (SELECT b.geo, l.last / b.base * 100 AS i FROM b JOIN l USING (geo))
       SELECT (SELECT i FROM idx WHERE geo = 'RO') AS own,
-        (SELECT avg(i) FROM idx WHERE geo IN (${eu.map((g) => `'${g}'`).join(',')})) AS comp,
+        (SELECT median(i) FROM idx WHERE geo IN (${eu.map((g) => `'${g}'`).join(',')})) AS comp,
         (SELECT count(*) FROM idx WHERE geo IN (${eu.map((g) => `'${g}'`).join(',')})) AS n`);
     const row = check.get(0)!.toJSON() as { own: number; comp: number; n: bigint };
     expect(result.index).toBeCloseTo(row.own, 9);
@@ -208,6 +208,40 @@ describe('on real series (crim_off_cat, theft per 100 000 inhabitants)', () => {
       kind: 'insufficient',
       reason: 'no-base-value'
     });
+  });
+
+  it('takes the median country as the typical change, so one jumping series cannot make it', () => {
+    const series = (base: number, later: number) =>
+      new Map([
+        [2012, base],
+        [2022, later]
+      ]);
+    const own = series(100, 80);
+    // Four countries fall by 10 %; one series jumps 60-fold (a change of recording).
+    const others = new Map([
+      ['AA', series(50, 45)],
+      ['BB', series(20, 18)],
+      ['CC', series(10, 9)],
+      ['DD', series(0.5, 30)],
+      ['EE', series(40, 36)]
+    ]);
+    const result = comparatorChange(own, others, 2012);
+    if (result.kind !== 'ok') throw new Error(result.reason);
+    expect(result.comparatorIndex).toBeCloseTo(90, 9);
+    expect(result.difference).toBeCloseTo(-10, 9);
+    // With an even number of countries, the middle two are averaged: (90 + 95) / 2.
+    const even = comparatorChange(
+      own,
+      new Map([
+        ['AA', series(50, 45)],
+        ['BB', series(20, 19)],
+        ['CC', series(10, 8)],
+        ['DD', series(0.5, 30)]
+      ]),
+      2012
+    );
+    if (even.kind !== 'ok') throw new Error(even.reason);
+    expect(even.comparatorIndex).toBeCloseTo(92.5, 9);
   });
 
   it('reads the sign of the difference against the desired direction', () => {

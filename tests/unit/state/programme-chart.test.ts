@@ -29,6 +29,10 @@ describe('readProgrammeChart', () => {
       kind: 'chart',
       chart: { chart: 'indicator', id: 'fraud' }
     });
+    expect(read('programme=Comparator&id=fraud')).toEqual({
+      kind: 'chart',
+      chart: { chart: 'comparator', id: 'fraud' }
+    });
   });
 
   it('names an unknown chart, cut short', () => {
@@ -43,7 +47,8 @@ describe('programmeChartHref', () => {
       { chart: 'budget', by: 'project' },
       { chart: 'budget', by: 'promoter' },
       { chart: 'timeline' },
-      { chart: 'indicator', id: 'foreign-suspects-norway' }
+      { chart: 'indicator', id: 'foreign-suspects-norway' },
+      { chart: 'comparator', id: 'foreign-suspects-norway' }
     ] as const) {
       const href = programmeChartHref(chart, 'embed');
       expect(href.startsWith('/embed?programme=')).toBe(true);
@@ -55,6 +60,9 @@ describe('programmeChartHref', () => {
   });
 
   it('points each chart at the page that shows it in full', () => {
+    expect(programmeChartHref({ chart: 'comparator', id: 'theft' }, 'page')).toBe(
+      '/programme/indicator/theft#comparator-theft'
+    );
     expect(programmeChartHref({ chart: 'budget', by: 'promoter' }, 'page')).toBe(
       '/programme#budget-promoters'
     );
