@@ -145,3 +145,31 @@ test('the indicator page shares its trend: its link, its embed, a CSV with the t
   const row = csvRecords(csv).find((r) => r.time === '2022');
   expect(row).toMatchObject({ geo_code: 'RO', value: String(Number(latest)) });
 });
+
+test('a title and notes written in the explorer travel with its link and its embed', async ({
+  page
+}) => {
+  const figure = await openView(page, 'line');
+  await figure.getByText('Edit chart text').click();
+  await figure.getByTestId('edit-title').fill('Robbery: Romania, Norway, Bulgaria');
+  await figure.getByTestId('edit-notes').fill('Police-recorded.\nSee the note on levels.');
+  const link = new URL(await figure.getByTestId('share-link').inputValue());
+  expect(link.searchParams.get('title')).toBe('Robbery: Romania, Norway, Bulgaria');
+  const snippet = await figure.getByTestId('share-embed').inputValue();
+  const src = /src="([^"]+)"/.exec(snippet)?.[1].replaceAll('&amp;', '&') as string;
+
+  await page.goto(src);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+    'Robbery: Romania, Norway, Bulgaria'
+  );
+  await expect(page).toHaveTitle('Robbery: Romania, Norway, Bulgaria');
+  await expect(page.getByText('See the note on levels.')).toBeVisible();
+
+  // The link opens the explorer with the same words; changing the chart drops them.
+  await page.goto(link.pathname + link.search);
+  const explorer = page.getByTestId('explore-view');
+  await expect(explorer.locator('h2')).toHaveText('Robbery: Romania, Norway, Bulgaria');
+  await page.getByRole('tab', { name: 'Bars' }).click();
+  await expect(explorer.locator('h2')).not.toHaveText('Robbery: Romania, Norway, Bulgaria');
+  await expect(page).not.toHaveURL(/title=/);
+});

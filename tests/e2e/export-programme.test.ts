@@ -279,3 +279,19 @@ test.describe('the comparator chart of an indicator', () => {
     await expect(page.getByTestId('share-toggle')).toHaveCount(0);
   });
 });
+
+test('an edited programme chart embeds with its new title', async ({ page }) => {
+  await page.goto('/programme');
+  const figure = budgetFigure(page);
+  await figure.getByText('Edit chart text').click();
+  await figure.getByTestId('edit-title').fill('Where the RO21 money went');
+  await openMenu(page, figure);
+  const snippet = await figure.getByTestId('share-embed').inputValue();
+  expect(snippet).toContain('title="Where the RO21 money went"');
+  const src = /src="([^"]+)"/.exec(snippet)?.[1].replaceAll('&amp;', '&') as string;
+  expect(new URL(src).searchParams.get('title')).toBe('Where the RO21 money went');
+  await page.goto(src);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Where the RO21 money went');
+  await expect(page).toHaveTitle('Where the RO21 money went');
+  await expect(page.locator('g.row')).toHaveCount(FRAMEWORK.projects.length + 1);
+});

@@ -222,9 +222,15 @@ test('the link and the embed snippet are copied, and the snippet is one valid if
   await figure.getByRole('button', { name: 'Copy link' }).click();
   await expect(figure.getByTestId('share-status')).toHaveText('Copied.');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(
-    `${baseURL}/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU,DE&time=2008..2022&view=line&v=1`
+  // The explorer's view of the home chart, under the home chart's own title and subtitle.
+  expect(link).toMatch(
+    new RegExp(
+      `^${baseURL}/explore\\?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU,DE&time=2008..2022&view=line&title=.+&subtitle=.+&v=1$`
+    )
   );
+  const linked = new URL(link).searchParams;
+  expect(linked.get('title')).toBe('Intentional homicide per 100 000 inhabitants, 2008–2022');
+  expect(linked.get('subtitle')).toBe(await figure.locator('.chart-subtitle').textContent());
 
   await figure.getByRole('button', { name: 'Copy embed code' }).click();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
@@ -274,7 +280,10 @@ test.describe('an embedded chart', () => {
     const { page: hostPage, problems } = await openPartnerPage(context, partner.origin, appOrigin);
     const frame = hostPage.frameLocator('iframe');
     await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
-    await expect(frame.getByRole('heading', { level: 2 })).toContainText('Intentional homicide');
+    // The frame shows the chart under the title it had where it was shared.
+    await expect(frame.getByRole('heading', { level: 2 })).toHaveText(
+      'Intentional homicide per 100 000 inhabitants, 2008–2022'
+    );
     await expect(frame.getByText(SOURCE)).toBeVisible();
     await expect(frame.getByRole('navigation')).toHaveCount(0);
     const full = frame.getByTestId('embed-full-view');

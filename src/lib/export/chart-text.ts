@@ -13,6 +13,13 @@ export interface ChartTextEdits {
 
 export const NO_EDITS: ChartTextEdits = { title: null, subtitle: null, notes: null };
 
+/** The edits a link should carry, or undefined when nothing was changed. */
+export function changedText(edits: ChartTextEdits): ChartTextEdits | undefined {
+  return edits.title === null && edits.subtitle === null && edits.notes === null
+    ? undefined
+    : edits;
+}
+
 /** The text as shown and downloaded: edits applied, an emptied title falling back to the original. */
 export function withEdits(text: ChartText, edits: ChartTextEdits): ChartText {
   const title = edits.title?.trim();

@@ -33,7 +33,8 @@ export type LinkNoteKey =
   | 'a11y_note_time_open_end'
   | 'a11y_note_time_outside'
   | 'a11y_note_time_reversed'
-  | 'a11y_note_time_cut';
+  | 'a11y_note_time_cut'
+  | 'a11y_note_text_cut';
 
 export interface LinkNote {
   key: LinkNoteKey;

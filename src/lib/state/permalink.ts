@@ -1,6 +1,7 @@
 import type { DatasetManifest, DimensionManifest } from '../catalog/types';
 import { DEFAULT_DATASET_ID, defaultSelection, defaultViewState } from './defaults';
 import { migrateParams } from './migrations';
+import { CHART_TEXT_PARAMS, readChartTextParams, writeChartTextParams } from './chart-text-params';
 import { linkNote, type LinkNote } from './link-note';
 import { quotedValue, withoutHiddenCharacters } from './note-text';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
@@ -23,7 +24,7 @@ import {
  * from a link and always takes its default.
  */
 export const RESERVED_PARAMS = ['ds', 'time', 'view', 'transform', 'base', 'scale', 'v'] as const;
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_PARAMS);
+const RESERVED: ReadonlySet<string> = new Set([...RESERVED_PARAMS, ...CHART_TEXT_PARAMS]);
 
 /** What an unchecked code may look like when the dataset's manifest is not at hand. */
 const CODE_SHAPE = /^[A-Za-z0-9_.-]{1,60}$/;
@@ -298,12 +299,18 @@ export function parseViewParams(
     notes.push(linkNote('a11y_note_base_ignored', { value: quotedValue(rawBase) }));
   }
 
+  // Read from the link as given: the notes' line breaks are part of the text.
+  const text = readChartTextParams(params);
+  if (text.text) state.text = text.text;
+  if (text.cut.length > 0) notes.push(linkNote('a11y_note_text_cut', { values: text.cut }));
+
   return { state, notes };
 }
 
 /**
  * The state as permalink parameters, in one fixed order: ds, the dimensions in the
- * manifest's order, time, view, transform, base, scale, v. Every dimension with more than
+ * manifest's order, time, view, transform, base, scale, the presenter's title, subtitle and
+ * notes, v. Every dimension with more than
  * one code is written even when it holds the default, so a link keeps its meaning when the
  * defaults change; a dimension with a single code, time for all periods, transform none and
  * scale linear are left out.
@@ -327,6 +334,7 @@ export function serializeViewState(
   if (state.transform !== 'none') params.set('transform', state.transform);
   if (state.transform === 'index' && state.base !== null) params.set('base', state.base);
   if (state.scale !== 'linear') params.set('scale', state.scale);
+  writeChartTextParams(params, state.text);
   params.set('v', String(PERMALINK_VERSION));
   return params;
 }

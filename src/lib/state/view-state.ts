@@ -4,6 +4,8 @@
  * reports, so the shape is a public API.
  */
 
+import type { ChartTextEdits } from '../export/chart-text';
+
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
 export const PERMALINK_VERSION = 1;
 
@@ -42,6 +44,11 @@ export interface ViewState {
   /** Base period of the index: set when `transform` is `index`, null otherwise. */
   base: string | null;
   scale: Scale;
+  /**
+   * The presenter's own title, subtitle and notes, when they changed them: absent otherwise.
+   * They belong to the chart they were written for, so changing the chart drops them.
+   */
+  text?: ChartTextEdits;
 }
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */

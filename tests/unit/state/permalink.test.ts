@@ -15,6 +15,7 @@ import {
   type ViewState
 } from '../../../src/lib/state/view-state';
 import { noteText } from '../../../src/lib/i18n/link-notes';
+import { readChartTextParams, withChartTextParams } from '../../../src/lib/state/chart-text-params';
 import { ALL_IDS, CRIM_OFF_CAT, manifestFor } from './fixtures';
 
 /** The parsed link with its notes worded as the page shows them (English, the base locale). */
@@ -304,5 +305,62 @@ describe('round trip: parse(serialize(state)) is the state', () => {
       'transform=index&base=x'
     ])
       expectRoundTrip(openLink(query).state);
+  });
+});
+
+describe("a presenter's chart text in the link", () => {
+  test('travels with the view and reads back as written, notes one a line', () => {
+    const { state, notes } = openLink(
+      `ds=crim_off_cat&geo=RO,NO&${new URLSearchParams({
+        title: 'Homicide: Romania & Norway, 2008–2022',
+        subtitle: '',
+        notes: 'Rates per 100 000.\nSee the 2011 spike in Norway.'
+      })}`
+    );
+    expect(notes).toEqual([]);
+    expect(state.text).toEqual({
+      title: 'Homicide: Romania & Norway, 2008–2022',
+      subtitle: '',
+      notes: 'Rates per 100 000.\nSee the 2011 spike in Norway.'
+    });
+    expectRoundTrip(state);
+    expect(permalinkHref(state, CRIM_OFF_CAT)).toContain(
+      '&view=line&title=Homicide%3A%20Romania%20%26%20Norway,%202008%E2%80%932022&subtitle=&notes=Rates%20per%20100%20000.%0ASee%20the%202011%20spike%20in%20Norway.&v=1'
+    );
+  });
+
+  test('is absent when the link gives none, and a too-long text is cut with a note', () => {
+    expect(openLink('ds=crim_off_cat').state.text).toBeUndefined();
+    const { state, notes } = openLink(`title=${'x'.repeat(250)}&notes=fine`);
+    expect(state.text?.title).toHaveLength(200);
+    expect(state.text?.notes).toBe('fine');
+    expect(notes).toEqual(["The link's chart text was too long and was cut: “title”."]);
+  });
+
+  test('loses the characters that hide or reverse text, keeps the line breaks', () => {
+    const { state } = openLink(
+      `title=${encodeURIComponent('Safe\u202Eeman')}&notes=${encodeURIComponent('one\u200B\ntwo')}`
+    );
+    expect(state.text).toEqual({ title: 'Safeeman', subtitle: null, notes: 'one\ntwo' });
+  });
+
+  test('is added to a programme chart or SQL console link, where the view has no state', () => {
+    const text = { title: 'Budgets, in €', subtitle: null, notes: null };
+    expect(withChartTextParams('/embed?programme=budget&by=promoter', text)).toBe(
+      '/embed?programme=budget&by=promoter&title=Budgets%2C+in+%E2%82%AC'
+    );
+    expect(withChartTextParams('/embed?programme=timeline', undefined)).toBe(
+      '/embed?programme=timeline'
+    );
+    expect(
+      readChartTextParams(
+        new URL(withChartTextParams('/sql?q=SELECT+1', text), 'http://x').searchParams
+      ).text
+    ).toEqual(text);
+  });
+
+  test('a dimension cannot be named like a text parameter', () => {
+    const { state } = openLink('ds=crim_off_cat&title=RO');
+    expect(state.selections.geo).toEqual(['RO', 'NO', 'BG', 'HU']);
   });
 });
