@@ -2,7 +2,8 @@
  * npx tsx scripts/screenshot.ts <url-path> <out.png> [width] [height]
  * Takes a screenshot of the built app (served by scripts/serve.js) in headless Chromium,
  * waiting for the first chart, so a person can look at what a page shows. LOCALE=ro and
- * THEME=dark set the reader's remembered choices before the page opens.
+ * THEME=dark set the reader's remembered choices before the page opens; MEDIA=print shows the
+ * page as it prints.
  */
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
@@ -18,6 +19,7 @@ await page.addInitScript((choices) => {
   for (const [key, value] of Object.entries(choices)) if (value) localStorage.setItem(key, value);
 }, remembered);
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+if (process.env.MEDIA === 'print') await page.emulateMedia({ media: 'print' });
 await page.goto(base + pathArg);
 await page
   .locator('svg[role="img"], [role="alert"]')
