@@ -10,6 +10,7 @@ import {
 } from '$lib/charts/map/outermost';
 import { placeRows } from '$lib/charts/map/placement';
 import { extremes, mapSummaryText, valueText, type MapEntry } from '$lib/charts/map/summary';
+import { formatComputed } from '$lib/i18n';
 
 afterEach(() => setLocale('en'));
 
@@ -134,6 +135,10 @@ describe('what the map says in words', () => {
       '0.91 per hundred thousand inhabitants'
     );
     expect(valueText(entry('X', 12, null), 'EUR')).toBe('12 EUR');
+    // A computed value (a change in %) is written with the explorer's few digits, not all 15.
+    expect(valueText(entry('X', 45.770065, null), '% change', formatComputed)).toBe(
+      '45.77 % change'
+    );
   });
 
   test('the summary names the extremes, Romania and how many regions have a value', () => {

@@ -25,14 +25,21 @@ export function extremes(entries: readonly MapEntry[]): MapExtremes | null {
   return { highest: sorted.find((e) => e.value === top)!, lowest: sorted[0] };
 }
 
+/** How a value is written: as published, or with the few digits a computed value keeps. */
+export type ValueFormat = (value: number) => string;
+
 /** "1 234 per 100 000 inhabitants (p: provisional)"; "no data (c: confidential)". */
-export function valueText(entry: MapEntry, unit: string): string {
+export function valueText(
+  entry: MapEntry,
+  unit: string,
+  format: ValueFormat = formatNumber
+): string {
   const number =
     entry.value === null
       ? m.map_no_data()
       : unit
-        ? `${formatNumber(entry.value)} ${lowerInitial(unit)}`
-        : formatNumber(entry.value);
+        ? `${format(entry.value)} ${lowerInitial(unit)}`
+        : format(entry.value);
   return entry.flag ? `${number} (${entry.flag}: ${describeFlagLocalised(entry.flag)})` : number;
 }
 
@@ -45,7 +52,8 @@ export function mapSummaryText(
   regions: readonly MapEntry[],
   romania: MapEntry | null,
   unit: string,
-  period: string
+  period: string,
+  format: ValueFormat = formatNumber
 ): string {
   const range = extremes(regions);
   if (!range) return m.map_summary_empty({ period });
@@ -53,13 +61,15 @@ export function mapSummaryText(
     m.map_summary_range({
       period,
       highest: range.highest.name,
-      highestValue: valueText(range.highest, unit),
+      highestValue: valueText(range.highest, unit, format),
       lowest: range.lowest.name,
-      lowestValue: valueText(range.lowest, unit)
+      lowestValue: valueText(range.lowest, unit, format)
     })
   ];
   if (romania && romania.value !== null)
-    parts.push(m.map_summary_romania({ name: romania.name, value: valueText(romania, unit) }));
+    parts.push(
+      m.map_summary_romania({ name: romania.name, value: valueText(romania, unit, format) })
+    );
   parts.push(
     m.map_summary_count({
       count: regions.filter(valued).length,
