@@ -62,6 +62,16 @@ test('a note on a value that cannot be computed is worded in the interface langu
   await expect(view).not.toContainText('No value in 2009');
 });
 
+test('bars of the last year leave out the notes about the years they do not show', async ({
+  page
+}) => {
+  await open(page, `${KIDNAPPING}&time=2008..2022&transform=yoy&view=bars`);
+  const view = page.getByTestId('explore-view');
+  await expect(view.locator('h2')).toContainText('2022');
+  await expect(view.locator('figcaption')).toContainText('Source: Eurostat (crim_off_cat)');
+  await expect(view).not.toContainText('No value in 2009');
+});
+
 test('a Romanian link note quotes the unknown value „like this”', async ({ page }) => {
   await open(page, '/explore?ds=crim_off_cat&view=pie', 'ro');
   await expect(page.getByTestId('link-notes')).toContainText(
