@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignColours } from '$lib/charts/palette';
-
-/** WCAG relative luminance of `#rrggbb`. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
+import {
+  contrast,
+  labelFill,
+  PAGE_BACKGROUNDS,
+  readableOn,
+  TEXT_CONTRAST
+} from '$lib/charts/contrast';
 
 /** A theme variable as app.css declares it: each is a light-dark(light, dark) pair. */
 function themeVariable(theme: 'light' | 'dark', name: string): string {
@@ -58,5 +51,17 @@ describe('palette', () => {
         expect(
           contrast(themeVariable(theme, '--mark'), themeVariable(theme, ground))
         ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('labels every series in text readable at 4.5:1 on both page backgrounds', () => {
+    expect(PAGE_BACKGROUNDS.light).toBe(themeVariable('light', '--bg'));
+    expect(PAGE_BACKGROUNDS.dark).toBe(themeVariable('dark', '--bg'));
+    for (const colour of assignColours(keys).values())
+      for (const ground of Object.values(PAGE_BACKGROUNDS))
+        expect(contrast(readableOn(colour, ground), ground)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    // Romania's blue reads on white as it is; on the dark page it is lightened.
+    expect(readableOn('#0072B2', PAGE_BACKGROUNDS.light)).toBe('#0072b2');
+    expect(contrast('#0072B2', PAGE_BACKGROUNDS.dark)).toBeLessThan(TEXT_CONTRAST);
+    expect(labelFill('#0072B2')).toMatch(/^light-dark\(#0072b2, #[0-9a-f]{6}\)$/);
   });
 });
