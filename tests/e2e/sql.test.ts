@@ -147,9 +147,11 @@ test.describe('a link to a query', () => {
       'Homicide rate, four countries'
     );
     await panel.getByTestId('share-toggle').click();
-    // The link is this very view: the query and the chart's columns.
+    // The link is this very view: the query, the chart's columns and its edited title.
     const link = new URL(await panel.getByTestId('share-link').inputValue());
-    expect(link.pathname + link.search).toBe(href);
+    expect(link.pathname + link.search).toBe(
+      `${href}&${new URLSearchParams({ title: 'Homicide rate, four countries' })}`
+    );
 
     const csv = await downloadText(page, panel, 'download-csv');
     // Named after what it holds, countries in the order the query returns them.
@@ -171,6 +173,12 @@ test.describe('a link to a query', () => {
     const svg = await downloadText(page, panel, 'download-svg');
     expect(svg.text).toContain('Homicide rate, four countries');
     expect(svg.text).toContain('Source: Eurostat (crim_off_cat)');
+
+    // Followed, the link shows the chart under the same title.
+    await page.goto(link.pathname + link.search);
+    await expect(page.locator('section.result-chart h3')).toHaveText(
+      'Homicide rate, four countries'
+    );
   });
 
   test('keeps the reader’s own query, one click away', async ({ page }) => {
