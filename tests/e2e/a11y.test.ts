@@ -28,7 +28,21 @@ async function audit(page: Page, problems: string[], path: string) {
   expect(await violations(page), `axe on ${path}`).toEqual([]);
 }
 
-const PAGES = ['/', '/programme', '/report', '/data', '/sql', '/embed?ds=crim_off_cat&view=line'];
+const SQL_CHART = new URLSearchParams({
+  q: "SELECT geo, time, value FROM crim_off_cat WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO')",
+  chart: 'time,value,geo'
+});
+const PAGES = [
+  '/',
+  '/programme',
+  '/report',
+  '/data',
+  '/sql',
+  `/sql?${SQL_CHART}`,
+  '/embed?ds=crim_off_cat&view=line',
+  `/embed?${SQL_CHART}`,
+  '/embed?programme=comparator&id=theft'
+];
 for (const path of PAGES) {
   test(`no WCAG 2.1 AA violations on ${path}`, async ({ page, problems }) => {
     await audit(page, problems, path);

@@ -174,6 +174,21 @@ test.describe('a link to a query', () => {
     expect(svg.text).toContain('Homicide rate, four countries');
     expect(svg.text).toContain('Source: Eurostat (crim_off_cat)');
 
+    // Its embed shows the chart alone, under the same title, with a way to the console.
+    const snippet = await panel.getByTestId('share-embed').inputValue();
+    const src = new URL(/src="([^"]+)"/.exec(snippet)![1].replaceAll('&amp;', '&'));
+    expect(src.pathname).toBe('/embed');
+    expect(src.search).toBe(link.search);
+    await page.goto(src.pathname + src.search);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+      'Homicide rate, four countries'
+    );
+    await expect(page).toHaveTitle('Homicide rate, four countries');
+    await expect(page.getByTestId('line-chart').locator('g.series')).toHaveCount(4);
+    await expect(page.getByTestId('chart-x')).toHaveCount(0);
+    await expect(page.getByTestId('share-toggle')).toHaveCount(0);
+    await expect(page.getByTestId('embed-full-view')).toHaveAttribute('href', `/sql${link.search}`);
+
     // Followed, the link shows the chart under the same title.
     await page.goto(link.pathname + link.search);
     await expect(page.locator('section.result-chart h3')).toHaveText(
@@ -191,6 +206,12 @@ test.describe('a link to a query', () => {
     await expect(page.getByLabel('SQL query')).toHaveValue(HOMICIDE_RO);
     await page.goto('/sql');
     await expect(page.getByLabel('SQL query')).toHaveValue(HOMICIDE_RO);
+  });
+
+  test('an embedded query that fails says DuckDB’s reason in the frame', async ({ page }) => {
+    await page.goto(`/embed?${new URLSearchParams({ q: 'SELECT * FROM no_such_table' })}`);
+    await expect(page.getByRole('alert')).toContainText('no_such_table');
+    await expect(page.getByTestId('embed-full-view')).toHaveAttribute('href', /^\/sql\?q=/);
   });
 
   test('says which of its chart columns the result lacks, and when its chart is unreadable', async ({

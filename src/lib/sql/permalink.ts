@@ -1,7 +1,7 @@
 /**
  * Links to the SQL console: `/sql?q=<query>` opens the console on that query and runs it;
  * `chart=<x>,<y>[,<series>]` also opens its chart on those columns, named as the result names
- * them. Presenters paste these links like the explorer's, so the scheme is documented in
+ * them. `/embed?q=…&chart=…` shows that chart alone. Presenters paste these links like the explorer's, so the scheme is documented in
  * docs/permalinks.md and kept stable.
  */
 
@@ -24,14 +24,17 @@ export interface SqlLinkReading {
   problem: SqlLinkProblem | null;
 }
 
-/** A link's address, from the site root. A chart whose column names hold a comma is left out. */
-export function sqlLinkHref(link: SqlLink): string {
+/**
+ * A link's address, from the site root: the console, or its chart alone on /embed, which
+ * reads the same parameters. A chart whose column names hold a comma is left out.
+ */
+export function sqlLinkHref(link: SqlLink, where: 'console' | 'embed' = 'console'): string {
   const params = new URLSearchParams({ q: link.query });
   if (link.chart && chartFitsLink(link.chart)) {
     const { x, y, series } = link.chart;
     params.set('chart', [x, y, ...(series === null ? [] : [series])].join(','));
   }
-  return `/sql?${params}`;
+  return `${where === 'embed' ? '/embed' : '/sql'}?${params}`;
 }
 
 /**

@@ -1,0 +1,26 @@
+import { ensureTable, listDatasets } from '$lib/catalog/registry';
+import type { DatasetManifest } from '$lib/catalog/types';
+import { getEngine } from '$lib/db/browser-engine';
+import type { SqlEngine } from '$lib/db/engine';
+import { mentionedTables } from '$lib/sql/tables';
+
+/**
+ * The engine a statement runs on, with every dataset it names loaded first (a table is read
+ * only when a query names it), and those datasets, for the result's source line.
+ * `onLoading` hears which tables are being loaded, before the wait.
+ */
+export async function engineForStatement(
+  statement: string,
+  onLoading?: (ids: string[]) => void
+): Promise<{ engine: SqlEngine; datasets: DatasetManifest[] }> {
+  const all = await listDatasets();
+  const ids = mentionedTables(
+    statement,
+    all.map((d) => d.id)
+  );
+  const datasets = all.filter((d) => ids.includes(d.id));
+  if (ids.length === 0) return { engine: await getEngine(), datasets };
+  onLoading?.(ids);
+  const [engine] = await Promise.all(ids.map((id) => ensureTable(id)));
+  return { engine, datasets };
+}
