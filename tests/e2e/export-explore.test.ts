@@ -85,6 +85,20 @@ test('bars view: the CSV has one row per country for 2022', async ({ page }) => 
   for (const name of Object.values(COUNTRIES)) expect(svg).toContain(name);
 });
 
+test('a change is downloaded as the change between the two periods it compares', async ({
+  page
+}) => {
+  const figure = await openView(page, 'bars&transform=change');
+  const file = await downloadText(page, figure, 'download-csv');
+  expect(file.name).toBe('crim_off_cat_ICCS0501_P_HTHAB_RO-BG-NO_2008-2022.csv');
+  const records = csvRecords(file.text);
+  expect(records.every((r) => r.time === '2008/2022')).toBe(true);
+  const ro = records.find((r) => r.geo_code === 'RO');
+  const change =
+    ((published('RO', '2022')! - published('RO', '2008')!) / published('RO', '2008')!) * 100;
+  expect(Number(ro?.value)).toBeCloseTo(change, 9);
+});
+
 test('small multiples: one SVG with every panel and its series name', async ({ page }) => {
   const figure = await openView(page, 'multiples');
   const svg = await download(page, figure, 'download-svg');

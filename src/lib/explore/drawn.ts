@@ -26,7 +26,14 @@ export function drawnSeries(
     return rankBars(series, window.to).map((bar) => ({
       ...(byKey.get(bar.key) as ChartSeries),
       points: [
-        { period: bar.period, x: periodToNumber(bar.period), value: bar.value, flag: bar.flag }
+        {
+          // A change or growth rate belongs to the two periods it compares, written as an
+          // ISO 8601 interval (2010/2023), so a download never reads as a value of one year.
+          period: oneValueEach ? `${window.from}/${window.to}` : bar.period,
+          x: periodToNumber(bar.period),
+          value: bar.value,
+          flag: bar.flag
+        }
       ]
     }));
   }

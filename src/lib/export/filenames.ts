@@ -39,7 +39,10 @@ export function exportFileName(
     geo.length > NAMED_COUNTRIES
       ? `${geo.slice(0, NAMED_COUNTRIES).join('-')}-and-${geo.length - NAMED_COUNTRIES}-more`
       : geo.join('-');
-  const periods = distinct(rows.filter((r) => r.value !== null).map((r) => r.period)).sort();
+  // A compared pair of periods (2010/2023) counts with both its ends.
+  const periods = distinct(
+    rows.filter((r) => r.value !== null).flatMap((r) => r.period.split('/'))
+  ).sort();
   const years =
     periods.length === 0
       ? ''

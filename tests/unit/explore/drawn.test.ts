@@ -36,9 +36,14 @@ describe('drawnSeries', () => {
     ]);
   });
 
-  it('draws one value per series as bars in every chart view', () => {
-    expect(drawnSeries(SERIES, 'slope', WINDOW, true)).toEqual(
-      drawnSeries(SERIES, 'bars', WINDOW, false)
+  it('draws one value per series as bars in every chart view, dated by the periods compared', () => {
+    expect(shape(drawnSeries(SERIES, 'slope', WINDOW, true))).toEqual([
+      ['BG', [['2020/2022', 7, null]]],
+      ['RO', [['2020/2022', 5, 'p']]],
+      ['NO', [['2020/2022', null, null]]]
+    ]);
+    expect(drawnSeries(SERIES, 'line', WINDOW, true)).toEqual(
+      drawnSeries(SERIES, 'slope', WINDOW, true)
     );
     expect(drawnSeries(SERIES, 'table', WINDOW, true)).toEqual(SERIES);
   });

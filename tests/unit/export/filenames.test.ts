@@ -44,6 +44,11 @@ describe('exportFileName', () => {
     expect(exportFileName(rows, 'csv')).toBe('crim_off_cat_ICCS0101_P_HTHAB_RO_2009-2011.csv');
   });
 
+  it('names a change by both periods it compares', () => {
+    const rows = [row('RO', '2010/2023'), row('NO', '2010/2023')];
+    expect(exportFileName(rows, 'csv')).toBe('crim_off_cat_ICCS0101_P_HTHAB_RO-NO_2010-2023.csv');
+  });
+
   it('keeps only safe characters and falls back to the title without rows', () => {
     expect(exportFileName([], 'svg', '', 'Omucideri în România / 2024')).toBe(
       'Omucideri-in-Romania-2024.svg'
