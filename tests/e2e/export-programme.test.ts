@@ -294,4 +294,12 @@ test('an edited programme chart embeds with its new title', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Where the RO21 money went');
   await expect(page).toHaveTitle('Where the RO21 money went');
   await expect(page.locator('g.row')).toHaveCount(FRAMEWORK.projects.length + 1);
+
+  // A title longer than a link carries is cut with a note, and wraps inside the frame.
+  await page.goto(`/embed?programme=timeline&title=${'T'.repeat(300)}`);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('T'.repeat(200));
+  await expect(page.getByText('was cut: “title”')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true
+  );
 });

@@ -211,6 +211,13 @@ test.describe('a link to a query', () => {
   test('an embedded query that fails says DuckDB’s reason in the frame', async ({ page }) => {
     await page.goto(`/embed?${new URLSearchParams({ q: 'SELECT * FROM no_such_table' })}`);
     await expect(page.getByRole('alert')).toContainText('no_such_table');
+
+    // DuckDB's pointer at the mistake is shown once, in a fixed-width font for its caret.
+    await page.goto(`/embed?${new URLSearchParams({ q: 'SELEC geo FROM crim_off_cat' })}`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('syntax error at or near "SELEC"');
+    expect(((await alert.textContent()) ?? '').match(/LINE 1:/g)).toHaveLength(1);
+    expect(await alert.evaluate((el) => el.localName)).toBe('pre');
     await expect(page.getByTestId('embed-full-view')).toHaveAttribute('href', /^\/sql\?q=/);
   });
 
@@ -221,6 +228,20 @@ test.describe('a link to a query', () => {
     await expect(page.getByTestId('sql-link-columns')).toContainText('no column year');
     // The chart still draws, on the columns the reader would get by default.
     await expect(page.getByTestId('line-chart').locator('g.series')).toHaveCount(1);
+
+    // A column that holds no numbers cannot go up the side: the link is told so.
+    await page.goto(`/sql?${new URLSearchParams({ q: HOMICIDE_RO, chart: 'time,geo' })}`);
+    await expect(page.getByTestId('sql-link-y')).toContainText('“geo”');
+
+    // A title longer than a link carries is cut, with a note, and never widens the page.
+    await page.goto(
+      `/sql?${new URLSearchParams({ q: HOMICIDE_RO, chart: 'time,value', title: 'T'.repeat(300) })}`
+    );
+    await expect(page.getByTestId('sql-link-text-cut')).toContainText('was cut: “title”');
+    await expect(page.locator('section.result-chart h3')).toHaveText('T'.repeat(200));
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+    ).toBe(true);
 
     await page.goto(`/sql?${new URLSearchParams({ q: HOMICIDE_RO, chart: 'time' })}`);
     await expect(page.getByTestId('sql-link-problem')).toContainText('“time” could not be read');

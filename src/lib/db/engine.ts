@@ -45,6 +45,10 @@ export class QueryCancelled extends SqlError {
  * "exception_message":"…"}`) where a plain run gives that text; both end up the same.
  */
 export function duckDbMessage(raw: string): string {
+  return withoutRepeatedParagraphs(readMessage(raw));
+}
+
+function readMessage(raw: string): string {
   if (!raw.startsWith('{')) return raw;
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -61,6 +65,15 @@ export function duckDbMessage(raw: string): string {
     // Not JSON after all: the raw text is still the best message there is.
   }
   return raw;
+}
+
+/**
+ * A plain run repeats the "LINE 1: … ^" block that points at the error; once is enough, and
+ * a second caret under the same line only confuses.
+ */
+function withoutRepeatedParagraphs(text: string): string {
+  const paragraphs = text.split('\n\n');
+  return paragraphs.filter((p, i) => i === 0 || p !== paragraphs[i - 1]).join('\n\n');
 }
 
 /** Quotes an identifier for DuckDB SQL. */

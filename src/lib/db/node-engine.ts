@@ -40,7 +40,10 @@ export async function startNodeEngine(): Promise<SqlEngine> {
     try {
       return conn.query(sql) as unknown as Table;
     } catch (error) {
-      throw new SqlError(error instanceof Error ? error.message : String(error), sql);
+      throw new SqlError(
+        duckDbMessage(error instanceof Error ? error.message : String(error)),
+        sql
+      );
     }
   };
   // The browser engine's pending-query loop, done by hand on the blocking bindings: yielding

@@ -33,10 +33,11 @@ export function readChartTextParams(params: URLSearchParams): {
   for (const field of FIELDS) {
     const raw = params.get(field);
     if (raw === null) continue;
-    const value = raw.split(/\r?\n/).map(withoutHiddenCharacters).join('\n');
+    // Counted in characters as a reader sees them, so a cut never splits an emoji in two.
+    const characters = Array.from(raw.split(/\r?\n/).map(withoutHiddenCharacters).join('\n'));
     const limit = CHART_TEXT_LIMITS[field];
-    if (value.length > limit) cut.push(field);
-    text[field] = value.slice(0, limit);
+    if (characters.length > limit) cut.push(field);
+    text[field] = characters.slice(0, limit).join('');
   }
   const given = FIELDS.some((field) => text[field] !== null);
   return { text: given ? text : undefined, cut };

@@ -131,6 +131,14 @@ describe('against DuckDB', () => {
     );
   });
 
+  test('a plain run’s error points at the mistake once', async () => {
+    const error = await engine.query('SELEC geo FROM crim_off_cat').catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Parser Error: syntax error at or near "SELEC"/);
+    expect(message.match(/LINE 1:/g)).toHaveLength(1);
+  });
+
   test('a long statement stops on cancel, and the next one runs', async () => {
     const long = engine.queryCancellable('SELECT count(*) FROM range(10000000000)');
     await new Promise((resolve) => setTimeout(resolve, 300));

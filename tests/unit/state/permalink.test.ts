@@ -334,6 +334,9 @@ describe("a presenter's chart text in the link", () => {
     const { state, notes } = openLink(`title=${'x'.repeat(250)}&notes=fine`);
     expect(state.text?.title).toHaveLength(200);
     expect(state.text?.notes).toBe('fine');
+    // The limit counts characters, and a cut never leaves half of an emoji behind.
+    const emoji = openLink(`title=${'a'.repeat(199)}${encodeURIComponent('🙂tail')}`).state;
+    expect(emoji.text?.title).toBe(`${'a'.repeat(199)}🙂`);
     expect(notes).toEqual(["The link's chart text was too long and was cut: “title”."]);
   });
 
