@@ -111,3 +111,22 @@ for (const path of ['/', '/explore?ds=crim_off_cat']) {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ro');
   });
 }
+
+// WCAG 1.4.10: at 320 CSS pixels wide nothing makes the reader scroll the page sideways
+// (a wide table scrolls inside its own region).
+for (const path of [
+  '/',
+  '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&view=line',
+  '/programme',
+  '/data',
+  '/sql'
+]) {
+  test(`${path} reflows to a 320 px wide screen`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(path);
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320
+    );
+  });
+}
