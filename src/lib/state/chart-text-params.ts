@@ -1,4 +1,5 @@
 import type { ChartTextEdits } from '../export/chart-text';
+import { linkNote, type LinkNote } from './link-note';
 import { withoutHiddenCharacters } from './note-text';
 
 /**
@@ -41,6 +42,11 @@ export function readChartTextParams(params: URLSearchParams): {
   }
   const given = FIELDS.some((field) => text[field] !== null);
   return { text: given ? text : undefined, cut };
+}
+
+/** The note every page that reads a link's text shows when some of it was cut, or null. */
+export function textCutNote(cut: readonly ChartTextField[]): LinkNote | null {
+  return cut.length > 0 ? linkNote('a11y_note_text_cut', { values: cut }) : null;
 }
 
 /** Writes the changed fields of `text` into `params`, in a fixed order. */

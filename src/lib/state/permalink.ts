@@ -1,7 +1,12 @@
 import type { DatasetManifest, DimensionManifest } from '../catalog/types';
 import { DEFAULT_DATASET_ID, defaultSelection, defaultViewState } from './defaults';
 import { migrateParams } from './migrations';
-import { CHART_TEXT_PARAMS, readChartTextParams, writeChartTextParams } from './chart-text-params';
+import {
+  CHART_TEXT_PARAMS,
+  readChartTextParams,
+  textCutNote,
+  writeChartTextParams
+} from './chart-text-params';
 import { linkNote, type LinkNote } from './link-note';
 import { quotedValue, withoutHiddenCharacters } from './note-text';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
@@ -302,7 +307,8 @@ export function parseViewParams(
   // Read from the link as given: the notes' line breaks are part of the text.
   const text = readChartTextParams(params);
   if (text.text) state.text = text.text;
-  if (text.cut.length > 0) notes.push(linkNote('a11y_note_text_cut', { values: text.cut }));
+  const cutNote = textCutNote(text.cut);
+  if (cutNote) notes.push(cutNote);
 
   return { state, notes };
 }

@@ -1,7 +1,9 @@
 import { ensureTable, listDatasets } from '$lib/catalog/registry';
+import { sourceLine } from '$lib/catalog/source-line';
 import type { DatasetManifest } from '$lib/catalog/types';
 import { getEngine } from '$lib/db/browser-engine';
 import type { SqlEngine } from '$lib/db/engine';
+import { m } from '$lib/i18n';
 import { mentionedTables } from '$lib/sql/tables';
 
 /**
@@ -23,4 +25,9 @@ export async function engineForStatement(
   onLoading?.(ids);
   const [engine] = await Promise.all(ids.map((id) => ensureTable(id)));
   return { engine, datasets };
+}
+
+/** A result's source line: those of the datasets its statement read, or the console's own. */
+export function statementSource(datasets: readonly DatasetManifest[]): string {
+  return datasets.length > 0 ? datasets.map(sourceLine).join(' ') : m.sql_chart_source_console();
 }
