@@ -73,6 +73,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 
 async function buildApp(): Promise<void> {
   await run('npx', ['vite', 'build'], { BUILD_DIR, KIT_OUT_DIR });
+  await run('node', ['scripts/precompress.js', BUILD_DIR]);
 }
 
 /** The build's hashed asset whose name starts with `stem.` and ends with `ext`. */
@@ -284,6 +285,8 @@ async function phases(browser: Browser, pages: PageSpec[]): Promise<Phases[]> {
 
 interface Transfer {
   total: number;
+  /** What went over the wire: the brotli or gzip copy where the server sent one. */
+  wire: number;
   jsWithoutDuckdb: number;
   jsWithoutDuckdbGzip: number;
   duckdbJs: number;
@@ -291,17 +294,19 @@ interface Transfer {
   wasm: number;
   data: number;
   other: number;
-  files: { path: string; bytes: number; gzip: number | null; kind: string }[];
+  files: { path: string; bytes: number; wire: number; gzip: number | null; kind: string }[];
 }
 
 async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfer> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // scripts/serve.js sends files as they are (no compression), so a response's body is the
-  // file on disk; its size is read there rather than from the browser's partial counters.
-  const fetched = new Set<string>();
-  page.on('requestfinished', (request) => {
-    if (request.url().startsWith(origin)) fetched.add(new URL(request.url()).pathname);
+  // A response's body is a file on disk, or its .br or .gz copy as the encoding says; sizes
+  // are read there rather than from the browser's partial counters.
+  const fetched = new Map<string, string>();
+  page.on('requestfinished', async (request) => {
+    if (!request.url().startsWith(origin)) return;
+    const encoding = (await request.response())?.headers()['content-encoding'] ?? '';
+    fetched.set(new URL(request.url()).pathname, encoding);
   });
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => performance.getEntriesByName('cooperare:chart-drawn').length);
@@ -310,6 +315,7 @@ async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfe
 
   const result: Transfer = {
     total: 0,
+    wire: 0,
     jsWithoutDuckdb: 0,
     jsWithoutDuckdbGzip: 0,
     duckdbJs: 0,
@@ -319,10 +325,13 @@ async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfe
     other: 0,
     files: []
   };
-  for (const urlPath of fetched) {
+  for (const [urlPath, encoding] of fetched) {
     const file = path.join(BUILD_DIR, urlPath === '/' ? 'index.html' : urlPath);
     const bytes = (await stat(file)).size;
+    const suffix = { br: '.br', gzip: '.gz' }[encoding];
+    const wire = suffix ? (await stat(file + suffix)).size : bytes;
     result.total += bytes;
+    result.wire += wire;
     let kind = 'other';
     let gzip: number | null = null;
     if (urlPath.endsWith('.js')) {
@@ -346,7 +355,7 @@ async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfe
       kind = 'data';
       result.data += bytes;
     } else result.other += bytes;
-    result.files.push({ path: urlPath, bytes, gzip, kind });
+    result.files.push({ path: urlPath, bytes, wire, gzip, kind });
   }
   result.files.sort((a, b) => b.bytes - a.bytes);
   return result;
@@ -840,7 +849,7 @@ async function main(): Promise<void> {
     if (imported) lines.push(importLine(imported));
     if (parquet) lines.push(parquetLine(parquet));
     lines.push(
-      `first load of /: total ${kb(transfer.total)} · JS without DuckDB ${kb(transfer.jsWithoutDuckdb)} (${kb(transfer.jsWithoutDuckdbGzip)} gzip) · DuckDB JS ${kb(transfer.duckdbJs)} (${kb(transfer.duckdbJsGzip)} gzip) · wasm ${kb(transfer.wasm)} · data ${kb(transfer.data)} · other ${kb(transfer.other)}`
+      `first load of /: total ${kb(transfer.total)} (${kb(transfer.wire)} over the wire) · JS without DuckDB ${kb(transfer.jsWithoutDuckdb)} (${kb(transfer.jsWithoutDuckdbGzip)} gzip) · DuckDB JS ${kb(transfer.duckdbJs)} (${kb(transfer.duckdbJsGzip)} gzip) · wasm ${kb(transfer.wasm)} · data ${kb(transfer.data)} · other ${kb(transfer.other)}`
     );
     lines.push('');
     lines.push('target                                   value      verdict');
