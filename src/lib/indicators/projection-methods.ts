@@ -80,7 +80,7 @@ function steps(points: readonly ScaledPoint[]): { change: number; years: number 
  * The random walk with drift: the last value plus the average yearly change between the
  * first and last values. A step across a gap of g years counts as g yearly steps, so its
  * variance is g times a yearly step's. The spread adds the uncertainty of the estimated
- * drift, as in Hyndman & Athanasopoulos (FPP3, §5.5): σ²·(h + h²/span).
+ * drift (variance σ²/span) to the walk's own: σ²·(h + h²/span); compare FPP3 §5.5.
  */
 export const drift: ProjectionMethod = {
   id: 'drift',
@@ -104,8 +104,8 @@ export const drift: ProjectionMethod = {
 
 /**
  * The naive method: the last value carried forward, spreading as a random walk. Scaled
- * errors (MASE) are measured against its one-year errors, so it is the yardstick in the
- * backtest; it is offered as a projection too.
+ * errors (MASE) are measured against its in-sample one-year errors; out of sample it also
+ * scored best on the shipped series, which is why it is the default (docs/methods.md).
  */
 export const naive: ProjectionMethod = {
   id: 'naive',

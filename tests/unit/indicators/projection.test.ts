@@ -220,7 +220,7 @@ describe('damped trend', () => {
     expect(run.level + 0.9 * run.trend).toBeCloseTo(independent.ahead(1), 10);
   });
 
-  it('widens its interval by the closed-form variance of FPP3 Table 8.8', () => {
+  it('widens its interval by the closed-form variance given in FPP3 §8.7', () => {
     // σ²_h/σ² = 1 + α²(h−1) + βφh/(1−φ)²·[2α(1−φ) + βφ]
     //           − βφ(1−φ^h)/((1−φ)²(1−φ²))·[2α(1−φ²) + βφ(1 + 2φ − φ^h)]
     const closed = (alpha: number, beta: number, phi: number, h: number) =>
@@ -256,7 +256,7 @@ describe('random walk, with and without drift', () => {
   const pts = (values: [number, number][]): ScaledPoint[] =>
     values.map(([year, z]) => ({ year, z }));
 
-  it('gives the drift forecast and the FPP3 spread σ√(h(1 + h/(T−1)))', () => {
+  it('gives the drift forecast and its spread σ√(h(1 + h/(T−1)))', () => {
     // Steps 2, 1, 4, 1: drift (9 − 1)/4 = 2; σ² = (0 + 1 + 4 + 1)/3 = 2.
     const [h1, , h3] = drift.forecast(
       pts([
