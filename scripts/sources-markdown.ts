@@ -47,6 +47,8 @@ export function renderSourcesMarkdown(manifest: Manifest): string {
     '- Publishers: the EEA and Norway Grants (eeagrants.org), the Romanian National Focal Point',
     '  (asistentasee.fonduri-ue.ro), the Ministry of Internal Affairs and its agencies; every figure',
     '  names the page it was read from, and `programme.sourcesReadIn` says when the pages were read.',
+    '- Known breaks in series (`breaks`): changes of law or recording from which a country’s figures',
+    '  are not comparable with earlier ones, each with the pages that document it and what they say.',
     '- Licence: facts quoted from public web pages, each under its own terms; no figure is estimated,',
     '  and what no page gives is marked as not published.',
     ''

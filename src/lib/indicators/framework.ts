@@ -119,6 +119,42 @@ export interface ProgrammeEvent {
   source: string;
 }
 
+/** What a known break applies to, among the series of its country. */
+export interface BreakScope {
+  /** Datasets whose series of the break's country (or of its regions) are affected. */
+  datasets: string[];
+  /**
+   * Dimension → the codes affected (iccs: the offences whose definition changed). Every
+   * series of the datasets when left out.
+   */
+  codes?: Record<string, string[]>;
+}
+
+export interface BreakSource {
+  url: string;
+  /** What the page says that documents the break, so a reader can check it. */
+  says: string;
+}
+
+/**
+ * A known break in series: a change of law or of recording practice from which a country's
+ * figures are not comparable with those before, whether or not the publisher flagged it.
+ */
+export interface KnownBreak {
+  id: string;
+  geo: string;
+  /** The first year whose figures are recorded under the new regime. */
+  from: number;
+  /** The day (or month) the new regime took effect, where known. */
+  date?: string;
+  kind: 'law' | 'recording';
+  affects: BreakScope;
+  /** A few words that name the break in a sentence: "new Criminal Code". */
+  label: Text;
+  description: Text;
+  sources: BreakSource[];
+}
+
 export interface Framework {
   format: 'cooperare-results-framework';
   version: 1;
@@ -144,6 +180,8 @@ export interface Framework {
   objectives: Objective[];
   projects: Project[];
   indicators: Indicator[];
+  /** Optional, so framework files exported before breaks were kept still load. */
+  breaks?: KnownBreak[];
 }
 
 export type FrameworkResult = { ok: true; framework: Framework } | { ok: false; errors: string[] };
@@ -152,6 +190,7 @@ const ORIGINS: readonly string[] = ['programme document', 'project description',
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_OR_MONTH = /^\d{4}-\d{2}(-\d{2})?$/;
 const YEAR = /^\d{4}$/;
+const WEB_ADDRESS = /^https?:\/\/\S+$/;
 
 type Json = unknown;
 
@@ -319,6 +358,53 @@ function checkCost(c: Checker, value: Json, path: string): void {
   c.string(o.source, `${path}.source`);
 }
 
+function checkBreak(c: Checker, value: Json, path: string): void {
+  const b = c.object(value, path);
+  if (!b) return;
+  c.string(b.geo, `${path}.geo`);
+  const fromOk = c.year(b.from, `${path}.from`);
+  if (
+    b.date !== undefined &&
+    c.string(b.date, `${path}.date`, DATE_OR_MONTH, 'a date (2014-02-01) or a month (2014-02)') &&
+    fromOk &&
+    Number((b.date as string).slice(0, 4)) > (b.from as number)
+  )
+    c.fail(`${path}.date`, `${b.date} is after ${b.from}, the first year it should mark`);
+  c.oneOf(b.kind, `${path}.kind`, ['law', 'recording']);
+  const affects = c.object(b.affects, `${path}.affects`);
+  if (affects) {
+    const datasets = c.array(affects.datasets, `${path}.affects.datasets`);
+    if (datasets.length === 0)
+      c.fail(`${path}.affects.datasets`, 'should name at least one dataset');
+    datasets.forEach((d, i) => c.string(d, `${path}.affects.datasets[${i}]`));
+    if (affects.codes !== undefined) {
+      const codes = c.object(affects.codes, `${path}.affects.codes`);
+      for (const [dim, list] of Object.entries(codes ?? {})) {
+        const items = c.array(list, `${path}.affects.codes.${dim}`);
+        if (items.length === 0)
+          c.fail(`${path}.affects.codes.${dim}`, 'should list at least one code');
+        items.forEach((code, i) => c.string(code, `${path}.affects.codes.${dim}[${i}]`));
+      }
+    }
+  }
+  c.text(b.label, `${path}.label`);
+  c.text(b.description, `${path}.description`);
+  // A break changes what the pages conclude, so one nobody can check is refused.
+  if (b.sources === undefined || (Array.isArray(b.sources) && b.sources.length === 0)) {
+    c.fail(
+      `${path}.sources`,
+      'should list at least one source { "url", "says" }: the page that documents the break and what it says'
+    );
+    return;
+  }
+  c.array(b.sources, `${path}.sources`).forEach((item, i) => {
+    const s = c.object(item, `${path}.sources[${i}]`);
+    if (!s) return;
+    c.string(s.url, `${path}.sources[${i}].url`, WEB_ADDRESS, 'a web address (https://…)');
+    c.string(s.says, `${path}.sources[${i}].says`);
+  });
+}
+
 /**
  * Checks a parsed results-framework file. Returns it typed when every field is right, or
  * every problem found (not only the first), each saying where and what is expected.
@@ -424,6 +510,12 @@ export function validateFramework(value: Json): FrameworkResult {
   indicators.forEach((item, i) =>
     checkIndicator(c, item, `indicators[${i}]`, objectiveIds, projectIds)
   );
+
+  if (root.breaks !== undefined) {
+    const breaks = c.array(root.breaks, 'breaks');
+    c.uniqueIds(breaks, 'breaks');
+    breaks.forEach((item, i) => checkBreak(c, item, `breaks[${i}]`));
+  }
 
   return c.errors.length > 0
     ? { ok: false, errors: c.errors }

@@ -66,6 +66,12 @@ describe('the shipped results framework', () => {
     ]);
   });
 
+  it('names in its breaks only datasets the catalogue ships', () => {
+    const ids = manifest.datasets.map((d) => d.id);
+    for (const b of shipped().breaks ?? [])
+      for (const dataset of b.affects.datasets) expect(ids, b.id).toContain(dataset);
+  });
+
   it('marks no invented achievement: only the two published achieved values are there', () => {
     const achieved = shipped().indicators.flatMap((i) =>
       i.kind === 'reported' && i.achieved ? [[i.id, i.achieved.value]] : []
@@ -108,6 +114,46 @@ describe('validation', () => {
     expect(validateFramework(wrong)).toEqual({
       ok: false,
       errors: ['programme.sourcesReadIn: “autumn” should be a year such as 2026']
+    });
+  });
+
+  it('takes a framework exported before breaks were kept', () => {
+    const older = JSON.parse(text);
+    delete older.breaks;
+    expect(validateFramework(older)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a break with no source, saying what a source is', () => {
+    const message =
+      'breaks[0].sources: should list at least one source { "url", "says" }: the page that documents the break and what it says';
+    for (const sources of [undefined, []]) {
+      const unsourced = JSON.parse(text);
+      unsourced.breaks[0].sources = sources;
+      expect(validateFramework(unsourced)).toEqual({ ok: false, errors: [message] });
+    }
+  });
+
+  it('says what is wrong in a break', () => {
+    const broken = JSON.parse(text);
+    broken.breaks.push(structuredClone(broken.breaks[0]));
+    broken.breaks[0].from = 2013;
+    broken.breaks[0].kind = 'mood';
+    broken.breaks[0].affects = { datasets: [], codes: { iccs: [] } };
+    broken.breaks[0].sources[0] = { url: 'legislatie.just.ro', says: '' };
+    delete broken.breaks[0].label.ro;
+    const result = validateFramework(broken);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'breaks[1].id: “ro-criminal-codes-2014” is used twice',
+        'breaks[0].date: 2014-02-01 is after 2013, the first year it should mark',
+        'breaks[0].kind: should be one of “law”, “recording”',
+        'breaks[0].affects.datasets: should name at least one dataset',
+        'breaks[0].affects.codes.iccs: should list at least one code',
+        'breaks[0].label.ro: should be a non-empty text',
+        'breaks[0].sources[0].url: “legislatie.just.ro” should be a web address (https://…)',
+        'breaks[0].sources[0].says: should be a non-empty text'
+      ]
     });
   });
 
