@@ -423,6 +423,11 @@ describe('on a real panel: theft per 100 000 inhabitants, Romania against the EU
     expect(control.postRmspe).toBeCloseTo(283.88, 2);
     expect(control.ratio).toBeCloseTo(17.78, 2);
     expect(control.meanPostGap).toBeCloseTo(239.27, 2);
+    // The gap opens in 2014, when Romania's recorded theft nearly triples.
+    const row = (period: number) => control.rows.find((r) => r.period === period)!;
+    expect(row(2012).treated).toBe(282.3);
+    expect(row(2013).gap).toBeCloseTo(16.35, 2);
+    expect(row(2014)).toMatchObject({ treated: 824.15, synthetic: expect.closeTo(245.16, 2) });
 
     const placebo = placeboInSpace(panel, control);
     if (placebo.kind === 'error') throw new Error(placebo.message);
