@@ -45,7 +45,7 @@ function spikePanel(bumps: Record<string, number>): PanelObservation[] {
     Object.fromEntries(
       units.map((unit, i) => [
         unit,
-        [1, 2, 3, 4, 5].map((p) => (p === i + 1 ? 53 : 50)).concat(50 + bumps[unit])
+        [...[1, 2, 3, 4, 5].map((p) => (p === i + 1 ? 53 : 50)), 50 + bumps[unit]]
       ])
     )
   );
