@@ -125,7 +125,10 @@ export function requestPath(url) {
  * @param {string} text
  */
 function plain(response, status, text) {
-  if (response.headersSent) return response.destroy();
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
   response.writeHead(status, {
     ...SHARED_HEADERS,
     'Content-Type': 'text/plain; charset=utf-8',
@@ -264,7 +267,9 @@ export function createStaticServer({ folder, engine }) {
       if (file && range) return sendRange(request, response, file, range, asked.path);
       // sirv reads the raw URL itself; it gets one without a Range header it would misread.
       delete request.headers.range;
-      serveFile(request, response, () => plain(response, 404, 'Not found'));
+      serveFile(request, response, () => {
+        plain(response, 404, 'Not found');
+      });
     } catch {
       plain(response, 500, 'Internal error');
     }
