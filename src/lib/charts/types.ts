@@ -23,3 +23,21 @@ export interface ChartText {
   notes: string[];
   unit: string;
 }
+
+/** One year of a projection: its middle value and its 80 % and 95 % prediction intervals. */
+export interface FanPoint {
+  x: number;
+  value: number;
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
+}
+
+/** A year from which a series is not comparable with the years before, as a chart marks it. */
+export interface SeriesBreakMark {
+  x: number;
+  label: string;
+  /** 'known': a change of law or recording with a source; 'flag': Eurostat's `b`; 'possible': a level shift nothing explains. */
+  kind: 'known' | 'flag' | 'possible';
+}

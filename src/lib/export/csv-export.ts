@@ -33,7 +33,8 @@ function numberCell(value: number | null): string {
 }
 
 /**
- * The CSV of what a chart draws: a header, one line per observation, then a blank line and
+ * The CSV of what a chart draws: a header, one line per observation (projected values after
+ * the published ones, marked as such), then a blank line and
  * the chart's title, source and notes, each in one cell. Column names are fixed English
  * identifiers for programs that read the file; flag meanings and texts are in the interface
  * language, like the chart they come from. Starts with a byte-order mark so
@@ -41,6 +42,9 @@ function numberCell(value: number | null): string {
  */
 export function chartCsv(rows: readonly ExportRow[], text: ChartText): string {
   const dimensionIds = rows[0]?.dimensions.map((d) => d.id) ?? [];
+  // A chart with a projection says, on every line, whether the value is published or
+  // projected, and gives the projected ones their intervals.
+  const projected = rows.some((row) => row.projection);
   const header = [
     'dataset',
     ...dimensionIds.flatMap((id) => [`${id}_code`, `${id}_label`]),
@@ -48,7 +52,8 @@ export function chartCsv(rows: readonly ExportRow[], text: ChartText): string {
     'value',
     'unit',
     'flag',
-    'flag_meaning'
+    'flag_meaning',
+    ...(projected ? ['value_kind', 'lower_80', 'upper_80', 'lower_95', 'upper_95'] : [])
   ];
   const lines = [header.map(textCell).join(',')];
   for (const row of rows) {
@@ -62,7 +67,16 @@ export function chartCsv(rows: readonly ExportRow[], text: ChartText): string {
       numberCell(row.value),
       textCell(row.unit),
       textCell(row.flag ?? ''),
-      textCell(describeFlagLocalised(row.flag))
+      textCell(describeFlagLocalised(row.flag)),
+      ...(projected
+        ? [
+            row.projection ? 'projected' : 'published',
+            numberCell(row.projection?.lower80 ?? null),
+            numberCell(row.projection?.upper80 ?? null),
+            numberCell(row.projection?.lower95 ?? null),
+            numberCell(row.projection?.upper95 ?? null)
+          ]
+        : [])
     ];
     lines.push(cells.join(','));
   }

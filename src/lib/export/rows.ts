@@ -17,6 +17,15 @@ export interface ExportRow {
   value: number | null;
   unit: string;
   flag: string | null;
+  /** Present on a projected value, never on a published one: its prediction intervals. */
+  projection?: ProjectionBounds;
+}
+
+export interface ProjectionBounds {
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
 }
 
 /** What a chart was drawn from: the dataset, the codes it kept and the series dimension. */
@@ -60,4 +69,21 @@ export function exportRowsFromSeries(
       flag: point.flag
     }))
   );
+}
+
+/**
+ * Rows for projected values, shaped like the published row they continue (same dataset and
+ * dimensions), each carrying its intervals so no download can pass one off as published.
+ */
+export function projectedRows(
+  last: ExportRow,
+  values: readonly ({ year: number; value: number } & ProjectionBounds)[]
+): ExportRow[] {
+  return values.map(({ year, value, lower80, upper80, lower95, upper95 }) => ({
+    ...last,
+    period: String(year),
+    value,
+    flag: null,
+    projection: { lower80, upper80, lower95, upper95 }
+  }));
 }

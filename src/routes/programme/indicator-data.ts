@@ -2,7 +2,13 @@ import { ensureTable, getDataset } from '$lib/catalog/registry';
 import { PromiseCache } from '$lib/catalog/promise-cache';
 import type { DatasetManifest } from '$lib/catalog/types';
 import { comparatorGeos } from '$lib/indicators/comparator-group';
-import { assessStatistic, valuesByGeo, type StatisticAssessment } from '$lib/indicators/evaluate';
+import {
+  assessStatistic,
+  valuesByGeo,
+  type StatisticAssessment,
+  type YearValues
+} from '$lib/indicators/evaluate';
+import { indicatorOutlook, type IndicatorOutlook } from '$lib/indicators/outlook';
 import type { Framework, StatisticIndicator } from '$lib/indicators/framework';
 import { indicatorSeriesRequest } from '$lib/query/indicator';
 import { m } from '$lib/i18n';
@@ -13,6 +19,11 @@ export interface IndicatorData {
   /** The indicator's own series as published, flags included, for the chart and table. */
   ownRows: ObservationRow[];
   assessment: StatisticAssessment;
+  /** Breaks, projection and synthetic control, with the programme's defaults. */
+  outlook: IndicatorOutlook;
+  /** Every country read, own and comparators, for a synthetic control the evaluator changes. */
+  byGeo: Map<string, YearValues>;
+  comparatorGeos: string[];
 }
 
 const cache = new PromiseCache<{ dataset: DatasetManifest; rows: ObservationRow[] }>();
@@ -39,9 +50,21 @@ export async function loadIndicator(
   const own = indicator.binding.geo;
   const comparators = comparatorGeos(indicator.comparator, own);
   const { dataset, rows } = await readRows(indicator, [own, ...comparators]);
+  const ownRows = rows.filter((r) => r.series === own);
+  const byGeo = valuesByGeo(rows);
   return {
     dataset,
-    ownRows: rows.filter((r) => r.series === own),
-    assessment: assessStatistic(indicator, valuesByGeo(rows), comparators, framework.evaluation)
+    ownRows,
+    assessment: assessStatistic(indicator, byGeo, comparators, framework.evaluation),
+    outlook: indicatorOutlook({
+      indicator,
+      framework,
+      rows: ownRows,
+      byGeo,
+      comparatorGeos: comparators,
+      presentYear: new Date().getFullYear()
+    }),
+    byGeo,
+    comparatorGeos: comparators
   };
 }
