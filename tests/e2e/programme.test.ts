@@ -69,7 +69,7 @@ test('an edited target changes the status and survives a reload', async ({ page 
   await expect(panel.getByTestId('target')).toHaveText('not published');
   await expect(panel.getByTestId('edited-mark')).toHaveCount(0);
 
-  await panel.getByText('Edit baseline, target and comparator').click();
+  await panel.getByText('Edit baseline, target, comparator and desired direction').click();
   await panel.locator('input[name=target-year]').fill('2017');
   await panel.locator('input[name=target-value]').fill('1000');
   await panel.getByRole('button', { name: 'Save' }).click();
@@ -89,6 +89,7 @@ test('an edited target changes the status and survives a reload', async ({ page 
   await page.goto('/programme');
   await expect(page.getByTestId('framework-edited')).toBeVisible();
   await page.getByRole('button', { name: 'Reset to the shipped framework' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByTestId('framework-edited')).toHaveCount(0);
   await expect(page.locator('li[data-indicator=theft] [data-status]')).toHaveAttribute(
     'data-status',
