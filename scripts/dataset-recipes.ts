@@ -11,12 +11,11 @@ import { readUnodcXlsx } from '../src/lib/ingest/unodc-xlsx';
 import { readFrontexIbc } from '../src/lib/ingest/frontex-xlsx';
 import type { LongDataset, SourceFormat } from '../src/lib/ingest/types';
 import type { SourceFile } from '../src/lib/catalog/types';
+import { POLICE_DATA_CAVEAT } from '../src/lib/catalog/police-data';
 
 export const EUROSTAT = 'Eurostat';
 export const EUROSTAT_LICENCE =
   'CC BY 4.0 (Commission reuse policy, Decision 2011/833/EU); credit Eurostat';
-export const POLICE_DATA_CAVEAT =
-  'Police-recorded crime: definitions and recording practice differ between countries, so levels are not comparable between countries; compare trends.';
 
 export interface RecipeSource extends SourceFile {
   /** Path below the raw-data folder (../shared/datasets by default). */

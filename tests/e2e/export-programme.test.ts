@@ -259,7 +259,7 @@ test.describe('the comparator chart of an indicator', () => {
       9
     );
     const comparator = records.find((r) => r.geo_code === 'comparator_median' && r.time === '2022');
-    expect(comparator?.geo_label).toBe('Median of EU27');
+    expect(comparator?.geo_label).toBe(`Median of ${count} EU27 countries with data`);
     expect(Number(comparator?.value).toFixed(1)).toBe(median);
     expect(records.every((r) => r.unit === 'index points')).toBe(true);
     expect(after).toContainEqual(expect.stringMatching(`^Comparator countries \\(${count}\\): `));

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { pdfPages } from './support/pdf-text';
 
 const framework = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
-  objectives: { id: string }[];
-  indicators: { id: string; objective: string }[];
+  objectives: { id: string; number: number }[];
+  indicators: { id: string; objective: string; name: { en: string } }[];
 };
 
 async function amounts(locator: import('@playwright/test').Locator): Promise<number[]> {
@@ -69,7 +70,7 @@ test('an edited target changes the status and survives a reload', async ({ page 
   await expect(panel.getByTestId('target')).toHaveText('not published');
   await expect(panel.getByTestId('edited-mark')).toHaveCount(0);
 
-  await panel.getByText('Edit baseline, target and comparator').click();
+  await panel.getByText('Edit baseline, target, comparator and desired direction').click();
   await panel.locator('input[name=target-year]').fill('2017');
   await panel.locator('input[name=target-value]').fill('1000');
   await panel.getByRole('button', { name: 'Save' }).click();
@@ -89,6 +90,7 @@ test('an edited target changes the status and survives a reload', async ({ page 
   await page.goto('/programme');
   await expect(page.getByTestId('framework-edited')).toBeVisible();
   await page.getByRole('button', { name: 'Reset to the shipped framework' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByTestId('framework-edited')).toHaveCount(0);
   await expect(page.locator('li[data-indicator=theft] [data-status]')).toHaveAttribute(
     'data-status',
@@ -110,7 +112,7 @@ test('an invalid framework file is refused with an alert and changes nothing', a
   await expect(page.locator('article.card')).toHaveCount(6);
 });
 
-test('the report has a section per objective with its charts, and prints to an A4 PDF', async ({
+test('the report opens with a summary of every indicator, has a Print button, and prints to numbered A4 pages', async ({
   page
 }) => {
   // Thirteen statistics load from five datasets before the report is complete.
@@ -119,7 +121,8 @@ test('the report has a section per objective with its charts, and prints to an A
   const report = page.getByTestId('report');
   const sections = report.locator('section.objective[data-objective]');
   await expect(sections).toHaveCount(framework.objectives.length);
-  await expect(report.getByTestId('indicator-status')).toHaveCount(framework.indicators.length, {
+  const panels = report.locator('article.indicator');
+  await expect(panels.getByTestId('indicator-status')).toHaveCount(framework.indicators.length, {
     timeout: 120_000
   });
   // Every chart has finished loading before the charts are counted.
@@ -131,10 +134,70 @@ test('the report has a section per objective with its charts, and prints to an A
     expect(await section.getByTestId('line-chart').count()).toBeGreaterThanOrEqual(statistics - 1);
   }
 
+  // The summary: a row per indicator with the status its panel shows, and no fake columns.
+  const summary = report.getByTestId('report-summary');
+  await expect(summary.locator('tbody tr')).toHaveCount(framework.indicators.length);
+  await expect(summary.locator('thead th')).toHaveText([
+    'Obj.',
+    'Indicator',
+    'Status',
+    'Latest value',
+    'Baseline',
+    'Target',
+    'Against comparator (index points)'
+  ]);
+  for (const indicator of framework.indicators) {
+    const row = summary.locator(`tr[data-indicator="${indicator.id}"]`);
+    const panelStatus = await report
+      .locator(`article[data-indicator="${indicator.id}"] [data-status]`)
+      .getAttribute('data-status');
+    await expect(row.locator('[data-status]')).toHaveAttribute(
+      'data-status',
+      panelStatus as string
+    );
+  }
+  await expect(summary.locator('tr[data-indicator=theft] td[data-column=latest]')).toHaveText(
+    '311.37 (2022)'
+  );
+  await expect(
+    summary.locator('tr[data-indicator=good-practice-handbook] td[data-column=latest]')
+  ).toHaveText('1 handbook (2015)');
+
+  const print = page.getByRole('button', { name: 'Print' });
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', '');
+  });
+  await print.click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', '');
+
   await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await expect(print).toBeHidden();
+  // The programme period stays shaded on paper, where the page's surface colour is white.
+  const bandFill = await report
+    .locator('[data-testid=chart-band] rect')
+    .first()
+    .evaluate((rect) => getComputedStyle(rect).fill);
+  expect(bandFill).toBe('rgb(230, 230, 230)');
+
+  // Printed as a reader's browser prints by default: without background graphics.
+  const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
-  // A cover page, then each objective starts on a page of its own.
-  expect(pages.length).toBeGreaterThanOrEqual(framework.objectives.length + 1);
+  const pages = pdfPages(pdf);
+  // The summary and the programme, then each objective starts on a page of its own.
+  expect(pages.length).toBeGreaterThanOrEqual(framework.objectives.length + 2);
+  pages.forEach((text, i) => {
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.at(-1)?.trim(), `page ${i + 1}'s number`).toBe(`${i + 1} / ${pages.length}`);
+    expect(lines.length - 1, `lines of text on page ${i + 1}`).toBeGreaterThan(1);
+  });
+  expect(pages[0]).toContain('Summary of the indicators');
+  expect(pages[0].match(/On track|Off track|Insufficient data/g)).toHaveLength(
+    framework.indicators.length
+  );
+  // Each objective opens a page, after the summary and the programme, in their order.
+  const opens = framework.objectives.map((o) =>
+    pages.findIndex((text) => text.trimStart().startsWith(`Objective ${o.number}:`))
+  );
+  expect(opens[0]).toBeGreaterThan(1);
+  expect(opens).toEqual([...opens].sort((a, b) => a - b));
 });

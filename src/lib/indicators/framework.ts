@@ -44,7 +44,13 @@ interface IndicatorBase {
   id: string;
   objective: string;
   name: Text;
+  /** Plural, as after most numbers ("handbooks"). */
   unit: Text;
+  /**
+   * Singular, as after 1 ("handbook"). Optional, so framework files written before it existed
+   * still load; without it the plural is used after every number.
+   */
+  unitOne?: Text;
   direction: Direction;
   note?: Text;
   target: Target | null;
@@ -161,8 +167,9 @@ export interface Framework {
   programme: {
     code: string;
     title: Text;
-    operator: string;
-    donorPartner: string;
+    /** Text in both languages; a plain text (older exported files) is shown as it is in either. */
+    operator: Text | string;
+    donorPartner: Text | string;
     approved: string;
     eligibleUntil: string;
     sources: string[];
@@ -263,6 +270,11 @@ class Checker {
     if (value !== undefined) this.text(value, path);
   }
 
+  textOrString(value: Json, path: string): void {
+    if (typeof value === 'string') this.string(value, path);
+    else this.text(value, path);
+  }
+
   uniqueIds(items: Json[], path: string): Set<string> {
     const ids = new Set<string>();
     items.forEach((item, i) => {
@@ -342,6 +354,7 @@ function checkIndicator(
     c.fail(`${path}.objective`, `there is no objective “${o.objective}”`);
   c.text(o.name, `${path}.name`);
   c.text(o.unit, `${path}.unit`);
+  c.optionalText(o.unitOne, `${path}.unitOne`);
   c.optionalText(o.note, `${path}.note`);
   c.oneOf(o.direction, `${path}.direction`, ['up', 'down']);
   checkTarget(c, o.target, `${path}.target`);
@@ -421,8 +434,8 @@ export function validateFramework(value: Json): FrameworkResult {
   if (programme) {
     c.string(programme.code, 'programme.code');
     c.text(programme.title, 'programme.title');
-    c.string(programme.operator, 'programme.operator');
-    c.string(programme.donorPartner, 'programme.donorPartner');
+    c.textOrString(programme.operator, 'programme.operator');
+    c.textOrString(programme.donorPartner, 'programme.donorPartner');
     c.string(programme.approved, 'programme.approved', FULL_DATE, 'a date such as 2013-06-17');
     c.string(programme.eligibleUntil, 'programme.eligibleUntil', FULL_DATE, 'a date');
     c.array(programme.sources, 'programme.sources').forEach((s, i) =>

@@ -4,7 +4,13 @@
  * exported as a file of the shipped format, imported back, or dropped.
  */
 import shippedFile from '$datasets/programme/ro21.json';
-import { applyEdit, hasEdits, type IndicatorEdit } from '$lib/indicators/edits';
+import {
+  applyEdit,
+  hasEdits,
+  refuseEdit,
+  type EditRefusal,
+  type IndicatorEdit
+} from '$lib/indicators/edits';
 import { parseFramework, validateFramework, type Framework } from '$lib/indicators/framework';
 
 const STORAGE_KEY = 'cooperare.programme.framework';
@@ -58,8 +64,13 @@ function commit(next: Framework): void {
   writeStored(hasEdits(shippedFramework, next) ? next : null);
 }
 
-export function editIndicator(id: string, edit: IndicatorEdit): void {
+/** Applies an evaluator's edit, or leaves the framework as it is and says why not. */
+export function editIndicator(id: string, edit: IndicatorEdit): EditRefusal | null {
+  const indicator = programme.framework.indicators.find((i) => i.id === id);
+  const refusal = indicator ? refuseEdit(indicator, edit) : null;
+  if (refusal) return refusal;
   commit(applyEdit(programme.framework, id, edit));
+  return null;
 }
 
 export function isEdited(): boolean {
@@ -83,8 +94,16 @@ export function importFramework(text: string): string[] {
   return [];
 }
 
-export function resetFramework(): void {
+/** Goes back to the shipped file; returns the edited framework, for an Undo to restore. */
+export function resetFramework(): Framework {
+  const edited = programme.framework;
   programme.framework = shippedFramework;
   programme.storedProblems = [];
   writeStored(null);
+  return edited;
+}
+
+/** Undoes a reset: the edits come back, in the page and in storage. */
+export function restoreFramework(edited: Framework): void {
+  commit(edited);
 }

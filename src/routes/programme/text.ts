@@ -1,10 +1,24 @@
 import { formatNumber, getLocale, m, placeName } from '$lib/i18n';
 import type { GroupName } from '$lib/indicators/comparator-group';
-import type { Comparator, Text } from '$lib/indicators/framework';
+import type { Comparator, Indicator, Text } from '$lib/indicators/framework';
 
-/** A framework text in the interface language. */
-export function local(text: Text): string {
-  return text[getLocale()];
+/** A framework text in the interface language; a plain text (older files) as it is. */
+export function local(text: Text | string): string {
+  return typeof text === 'string' ? text : text[getLocale()];
+}
+
+/** A number with the indicator's unit, in the form the number takes ("1 handbook", "20 de manuale"). */
+export function countWithUnit(
+  value: number,
+  indicator: Pick<Indicator, 'unit' | 'unitOne'>
+): string {
+  const other = local(indicator.unit);
+  return m.programme_count_unit({
+    count: value,
+    value: formatNumber(value),
+    one: indicator.unitOne ? local(indicator.unitOne) : other,
+    other
+  });
 }
 
 /** Euro amounts as published: whole euros, in the reader's locale. */
@@ -34,6 +48,27 @@ const GROUP_NAMES: Record<GroupName, () => string> = {
 /** A country group's name in the interface language; a name the app does not know, as written. */
 export function groupName(group: string): string {
   return (GROUP_NAMES as Record<string, () => string>)[group]?.() ?? group;
+}
+
+// How a group qualifies "countries" in a count of them: "6 EU27 countries", "4 țări vecine".
+const GROUP_COUNTRIES: Record<GroupName, () => string> = {
+  EU27: m.programme_group_countries_EU27,
+  SCHENGEN: m.programme_group_countries_SCHENGEN,
+  RO_NEIGHBOURS: m.programme_group_countries_RO_NEIGHBOURS,
+  PROGRAMME_PAIR: m.programme_group_countries_PROGRAMME_PAIR
+};
+
+/**
+ * The comparator's line as a chart labels it, with the number of countries whose median it
+ * is: those with data, which may be fewer than the group has.
+ */
+export function comparatorMedianName(comparator: Comparator, count: number): string {
+  const group =
+    'group' in comparator
+      ? ((GROUP_COUNTRIES as Record<string, () => string>)[comparator.group]?.() ??
+        comparator.group)
+      : m.programme_group_countries_custom();
+  return m.programme_comparator_median({ count, group });
 }
 
 /** How a comparator is named on screen: the group's name, or the countries' names. */

@@ -157,6 +157,35 @@ describe('validation', () => {
     });
   });
 
+  it('takes the operator and partner as plain text (older files) or in both languages', () => {
+    const older = JSON.parse(text);
+    older.programme.operator = 'Ministry of Internal Affairs (MAI)';
+    older.programme.donorPartner = 'National Police Directorate (POD), Norway';
+    expect(validateFramework(older)).toMatchObject({ ok: true });
+    expect(shipped().programme.operator).toEqual({
+      en: 'Ministry of Internal Affairs (MAI)',
+      ro: 'Ministerul Afacerilor Interne (MAI)'
+    });
+    const wrong = JSON.parse(text);
+    wrong.programme.donorPartner = { en: 'National Police Directorate (POD), Norway' };
+    expect(validateFramework(wrong)).toEqual({
+      ok: false,
+      errors: ['programme.donorPartner.ro: should be a non-empty text']
+    });
+  });
+
+  it('takes an indicator without a singular unit (older files), and checks one given', () => {
+    const older = JSON.parse(text);
+    for (const indicator of older.indicators) delete indicator.unitOne;
+    expect(validateFramework(older)).toMatchObject({ ok: true });
+    const wrong = JSON.parse(text);
+    wrong.indicators[0].unitOne = 'officer';
+    expect(validateFramework(wrong)).toEqual({
+      ok: false,
+      errors: ['indicators[0].unitOne: should be an object { … }']
+    });
+  });
+
   it('refuses a file of another kind', () => {
     const result = validateFramework({ datasets: [] });
     expect(result.ok).toBe(false);

@@ -1,21 +1,26 @@
 /**
  * Places end-of-line labels so they do not overlap: keeps each as close as possible to its
- * line's last value, pushing neighbours apart by at least `gap` pixels, within [min, max].
+ * line's last value, pushing neighbours apart by at least `gap` pixels a line, within
+ * [min, max]. `lines` gives how many lines each label takes (one where absent); a label's
+ * position is that of its first line.
  */
 export function dodgeLabels(
   wanted: readonly number[],
   gap: number,
   min: number,
-  max: number
+  max: number,
+  lines: readonly number[] = []
 ): number[] {
   const order = wanted.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const height = (k: number) => gap * (lines[order[k].i] ?? 1);
   const placed = order.map((entry) => entry.y);
-  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
-  const overflow = placed.length > 0 ? placed[placed.length - 1] - max : 0;
+  for (let k = 1; k < placed.length; k++)
+    placed[k] = Math.max(placed[k], placed[k - 1] + height(k - 1));
+  const last = placed.length - 1;
+  const overflow = last >= 0 ? placed[last] + height(last) - gap - max : 0;
   if (overflow > 0) {
-    placed[placed.length - 1] -= overflow;
-    for (let k = placed.length - 2; k >= 0; k--)
-      placed[k] = Math.min(placed[k], placed[k + 1] - gap);
+    placed[last] -= overflow;
+    for (let k = last - 1; k >= 0; k--) placed[k] = Math.min(placed[k], placed[k + 1] - height(k));
   }
   for (let k = 0; k < placed.length; k++) placed[k] = Math.max(placed[k], min);
   const result = new Array<number>(wanted.length);
