@@ -1,7 +1,8 @@
-import { formatNumber, m } from '$lib/i18n';
+import { formatComputed, formatNumber, m } from '$lib/i18n';
 import type { Status } from '$lib/indicators/evaluate';
 import type { Indicator } from '$lib/indicators/framework';
 import type { IndicatorData } from '../programme/indicator-data';
+import { breakLabel, percent } from '../programme/outlook-text';
 import { countWithUnit } from '../programme/text';
 
 /** One indicator as the summary table reads it: its status, and its data once loaded. */
@@ -58,6 +59,43 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
     cell: ({ data }) =>
       data?.assessment.comparator.kind === 'ok'
         ? signed(data.assessment.comparator.difference)
+        : null
+  },
+  {
+    id: 'verdict',
+    heading: m.programme_summary_verdict,
+    cell: ({ indicator, data }) => {
+      const outlook = data?.outlook.projection.outlook;
+      if (indicator.kind !== 'statistic' || data === null) return null;
+      if (!outlook) return m.programme_summary_no_target();
+      if (outlook.kind !== 'projected') return null;
+      const probability = percent(outlook.probability);
+      return outlook.verdict === 'likely'
+        ? m.programme_verdict_short_likely({ probability })
+        : outlook.verdict === 'unlikely'
+          ? m.programme_verdict_short_unlikely({ probability })
+          : m.programme_verdict_short_even({ probability });
+    }
+  },
+  {
+    id: 'synthetic',
+    heading: m.programme_summary_synthetic,
+    cell: ({ data }) => {
+      const { control, placebo } = data?.outlook.synthetic ?? {};
+      if (control?.kind !== 'ok' || control.meanPostGap === null) return null;
+      const gap =
+        control.meanPostGap > 0
+          ? `+${formatComputed(control.meanPostGap)}`
+          : formatComputed(control.meanPostGap);
+      return placebo?.kind === 'ok' ? `${gap} (p = ${formatComputed(placebo.pValue)})` : gap;
+    }
+  },
+  {
+    id: 'breaks',
+    heading: m.programme_summary_breaks,
+    cell: ({ data }) =>
+      data && data.outlook.breaks.length > 0
+        ? data.outlook.breaks.map((b) => `${b.year} (${breakLabel(b)})`).join('; ')
         : null
   }
 ];
