@@ -43,6 +43,12 @@ export interface SyntheticAnalysis {
   leaveOneOut: LeaveOneOutRun[];
   /** Breaks of the treated series inside the fitted window or after the start. */
   spans: SeriesBreak[];
+  /**
+   * Each unit's mean over the fitted years. Gaps divided by it compare across countries
+   * whose levels differ tenfold: a placebo's gap in its own units would dwarf or hide the
+   * treated one's.
+   */
+  preMeans: Map<string, number>;
 }
 
 export interface IndicatorOutlook {
@@ -94,7 +100,17 @@ export function syntheticAnalysis(
     donors: spec.donors,
     firstTreatedPeriod: spec.firstTreatedYear
   });
-  if (control.kind === 'error') return { spec, control, placebo: null, leaveOneOut: [], spans: [] };
+  if (control.kind === 'error')
+    return { spec, control, placebo: null, leaveOneOut: [], spans: [], preMeans: new Map() };
+  const preMeans = new Map<string, number>();
+  for (const unit of [control.treated, ...control.donors]) {
+    const values = byGeo.get(unit);
+    const pre = control.prePeriods.flatMap((p) =>
+      values?.has(p) ? [values.get(p) as number] : []
+    );
+    if (pre.length === control.prePeriods.length)
+      preMeans.set(unit, pre.reduce((a, b) => a + b, 0) / pre.length);
+  }
   const from = control.prePeriods[0];
   const to = control.rows[control.rows.length - 1].period;
   return {
@@ -102,7 +118,8 @@ export function syntheticAnalysis(
     control,
     placebo: placeboInSpace(panel, control),
     leaveOneOut: leaveOneOut(panel, control),
-    spans: breaksSpanned({ from, to }, breaks)
+    spans: breaksSpanned({ from, to }, breaks),
+    preMeans
   };
 }
 
@@ -173,4 +190,15 @@ export function indicatorOutlook(input: {
       comparator: breaksSpanned({ from: input.comparatorYear ?? baselineYear, to: latest }, breaks)
     }
   };
+}
+
+/** A fit's gaps as a percentage of its unit's mean before the start; none where that mean is 0. */
+export function relativeGaps(
+  rows: readonly { period: number; gap: number | null }[],
+  preMean: number | undefined
+): { x: number; gap: number }[] {
+  if (!preMean) return [];
+  return rows.flatMap((r) =>
+    r.gap === null ? [] : [{ x: r.period, gap: (r.gap / preMean) * 100 }]
+  );
 }
