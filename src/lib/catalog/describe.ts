@@ -1,6 +1,6 @@
 import { encodedColumns, entryCounts, type EncodedColumn } from '../ingest/encoded';
 import type { LongDataset } from '../ingest/types';
-import { frequencyOf } from '../query/time';
+import { frequencyOf } from '$lib/model/period';
 import type { DatasetManifest } from './types';
 
 /** The part of a manifest entry that is counted from the data itself. */

@@ -5,7 +5,7 @@
  */
 
 import { countLongParquet, type LongParquetCounts } from '../ingest/parquet-long-shape';
-import { frequencyOf } from '../query/time';
+import { frequencyOf } from '$lib/model/period';
 import { DIMENSION_LABELS, eurostatCodeLabel } from '../reference/eurostat-codes';
 import { m } from '../i18n';
 import { AS_IMPORTED, importedId, keepBothId } from './import-dataset';

@@ -1,3 +1,4 @@
+import type { Frequency } from '$lib/model/period';
 import type { SourceFormat } from '../ingest/types';
 
 /** Where a shipped file was published: enough to trace it back to the exact bytes. */
@@ -41,7 +42,7 @@ export interface DatasetManifest {
   lastUpdate: string | null;
   dimensions: DimensionManifest[];
   time: {
-    frequency: 'annual' | 'monthly' | 'quarterly';
+    frequency: Frequency;
     first: string;
     last: string;
     periods: string[];

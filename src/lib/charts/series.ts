@@ -1,4 +1,4 @@
-import { periodToNumber } from '$lib/query/time';
+import { periodToNumber } from '$lib/model/period';
 import type { ObservationRow } from '$lib/query/series';
 import { assignColours } from './palette';
 import type { ChartSeries } from './types';
