@@ -12,7 +12,7 @@ import { AS_IMPORTED, importedId, keepBothId } from './import-dataset';
 import { importedStore, type SaveOutcome } from './imported-store';
 import { catalogChanged, listDatasets } from './registry';
 import { openRemoteParquet } from './remote-file';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** What the user learns after asking to add a file. */
 export type AddRemoteOutcome =

@@ -13,13 +13,3 @@ export interface ChartSeries {
   color: string;
   points: ChartPoint[];
 }
-
-/** Text every chart carries, on screen and in every download. */
-export interface ChartText {
-  title: string;
-  subtitle: string;
-  /** "Source: Eurostat (crim_off_cat), data of 2024-…, CC BY 4.0" */
-  source: string;
-  notes: string[];
-  unit: string;
-}

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import type { SeriesRequest } from '../query/series';
 import { planRate, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';

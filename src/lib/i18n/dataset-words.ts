@@ -1,4 +1,4 @@
-import type { DatasetManifest, DimensionManifest } from '$lib/catalog/types';
+import type { DatasetManifest, DimensionManifest } from '$lib/model/manifest';
 import {
   codeLabelIn,
   datasetCaveatsIn,

@@ -4,7 +4,7 @@
  * here and, in the same words, on the pages that show their results.
  */
 import { isPeriod } from '$lib/model/period';
-import type { ObservationRow } from '../query/series';
+import type { ObservationRow } from '$lib/model/observation';
 import type {
   Baseline,
   Direction,

@@ -4,7 +4,7 @@
  * import keeps its worker until the page asks it to save its copy of the table (or drops it).
  */
 
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import type { ColumnMapping, PlainTable } from './plain-csv';
 import {
   MAX_IMPORT_BYTES,

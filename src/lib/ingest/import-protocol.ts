@@ -4,9 +4,9 @@
  */
 
 import type { DatasetDescription } from '$lib/catalog/describe';
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import type { ColumnMapping, PlainTable } from './plain-csv';
-import type { SourceFormat } from './types';
+import type { SourceFormat } from '$lib/model/manifest';
 
 /**
  * Largest file the browser import takes: 1 GiB. A file is held in memory twice over while it

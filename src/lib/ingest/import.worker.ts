@@ -9,7 +9,7 @@
 
 import { describeLongDataset } from '$lib/catalog/describe';
 import { NoSyncAccess, isQuotaError, writeImportedFromWorker } from '$lib/catalog/imported-files';
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { longDatasetToIpc } from './arrow';
 import type {
   ImportRequest,

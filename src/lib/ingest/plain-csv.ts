@@ -16,7 +16,8 @@ import { EXPECTED_PERIOD, normalisePeriod } from '$lib/model/period';
 import { EXPECTED_FLAG, tableCodeFromFileName } from './eurostat-common';
 import { looksLikeCodes } from './dimension-columns';
 import { slugCode } from './slug';
-import { IngestError, type LongDataset, type SourceFormat } from './types';
+import type { SourceFormat } from '$lib/model/manifest';
+import { IngestError, type LongDataset } from './types';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 

@@ -21,14 +21,10 @@
  * Precondition: apart from `seriesBy`, each dimension of the table is filtered to one code,
  * so that a series has one observation per period (as for seriesSql).
  */
-import type { DatasetManifest, DimensionCode } from '../catalog/types';
+import type { DatasetManifest, DimensionCode } from '$lib/model/manifest';
 import { quoteIdent, quoteLiteral } from '../db/engine';
-import {
-  observationsFromTable,
-  whereClause,
-  type ObservationRow,
-  type SeriesRequest
-} from './series';
+import type { ObservationRow } from '$lib/model/observation';
+import { observationsFromTable, whereClause, type SeriesRequest } from './series';
 import {
   periodOrdinal,
   periodOrdinalSql,

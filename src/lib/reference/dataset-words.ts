@@ -1,4 +1,4 @@
-import type { DatasetManifest, DimensionManifest } from '$lib/catalog/types';
+import type { DatasetManifest, DimensionManifest } from '$lib/model/manifest';
 import { baseLocale, type Locale } from '$lib/i18n/paraglide/runtime.js';
 import { loadedDatasetWords } from './dataset-words-files';
 import { geoName } from './geo-names';

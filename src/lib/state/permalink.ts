@@ -1,4 +1,4 @@
-import type { DatasetManifest, DimensionManifest } from '../catalog/types';
+import type { DatasetManifest, DimensionManifest } from '$lib/model/manifest';
 import { DEFAULT_DATASET_ID, defaultSelection, defaultViewState } from './defaults';
 import { migrateParams } from './migrations';
 import {

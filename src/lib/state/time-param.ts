@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { firstAndLastOfYear, frequencyOf, isPeriod, type Frequency } from '$lib/model/period';
 import { linkNote, type LinkNote, type LinkNoteKey } from './link-note';
 import { quotedValue } from './note-text';

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeFlagLocalised, formatComputed, noteText, setLocale } from '$lib/i18n';
 import { sourceLine } from '$lib/catalog/source-line';
 import { computedDecimals } from '$lib/explore/text';
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { parseViewParams } from '$lib/state/permalink';
 import { ALL_IDS, manifestFor } from '../state/fixtures';
 import { loadDatasetWords } from '$lib/reference/dataset-words-files';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetManifest, Manifest } from '$lib/catalog/types';
+import type { DatasetManifest, Manifest } from '$lib/model/manifest';
 import { codeName, datasetCaveats, datasetTitle, dimensionName, setLocale } from '$lib/i18n';
 import {
   caveatKey,

@@ -1,5 +1,21 @@
-import type { Frequency } from '$lib/model/period';
-import type { SourceFormat } from '../ingest/types';
+/**
+ * What the app knows about a dataset without opening its data: written by the build into
+ * datasets/manifest.json, and by the catalogue for an imported or remote dataset.
+ */
+import type { Frequency } from './period';
+
+/** How the source file was laid out; shown in the catalogue and used to pick a reader. */
+export type SourceFormat =
+  | 'eurostat-tsv'
+  | 'jsonstat'
+  | 'sdmx-csv'
+  | 'eurostat-csv-export'
+  | 'worldbank-json'
+  | 'worldbank-csv'
+  | 'unodc-xlsx'
+  | 'frontex-xlsx'
+  | 'csv'
+  | 'parquet';
 
 /** Where a shipped file was published: enough to trace it back to the exact bytes. */
 export interface SourceFile {
