@@ -3,8 +3,8 @@
  * manifest, and keeping it. The parsing itself happens in the import worker.
  */
 
-import type { WorkerCopy } from '$lib/ingest/import-client';
-import type { ParsedImport } from '$lib/ingest/import-protocol';
+import type { WorkerCopy } from './import-client';
+import type { ParsedImport } from './import-protocol';
 import { slugCode } from '$lib/ingest/slug';
 import { importedStore, type SaveOutcome } from './imported-store';
 import { catalogChanged, listDatasets, loadTableNow } from './registry';

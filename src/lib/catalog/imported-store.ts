@@ -1,4 +1,4 @@
-import type { SaveReport } from '$lib/ingest/import-protocol';
+import type { SaveReport } from './import-protocol';
 import type { ImportedDatasetSource } from './imported';
 import { OPFS_FOLDER, fileStem, isQuotaError } from './imported-files';
 import type { DatasetManifest } from '$lib/model/manifest';
