@@ -36,7 +36,7 @@ import {
 /**
  * The parameters of each note a transform writes, in the order the SQL writes them. The SQL
  * runs in Node too (build, tests), where there are no messages: it writes the code, and
- * transformNoteText (src/lib/i18n) words it.
+ * transformNoteText (transform-note-text.ts) words it.
  */
 const NOTE_PARAMS = {
   /** No population figure for `geo` in `year`. */

@@ -11,8 +11,8 @@ import {
   dimensionKey,
   dimensionLabelIn,
   titleKey
-} from '$lib/reference/dataset-words';
-import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+} from '$lib/i18n/dataset-words';
+import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 const read = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
