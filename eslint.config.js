@@ -1,8 +1,87 @@
 import js from '@eslint/js';
+import path from 'node:path';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
+/**
+ * The folders of src/lib in layers, lowest first (docs/architecture.md). A module may import
+ * from its own folder and from any folder of a lower layer: never from a higher layer, nor
+ * from another folder of its own layer, so the state and the indicators, and each feature,
+ * know nothing of one another. src/routes and the app's entry files stand above them all. A
+ * new folder takes its place here, or every import of it is reported.
+ */
+const LAYERS = [
+  ['model'],
+  ['reference'],
+  ['i18n'],
+  ['offline'],
+  ['db'],
+  ['ingest'],
+  ['catalog'],
+  ['query'],
+  ['state', 'indicators'],
+  ['charts'],
+  ['export'],
+  ['explore', 'sql', 'programme', 'theme']
+];
+
+const layerOf = new Map(LAYERS.flatMap((folders, layer) => folders.map((f) => [f, layer])));
+const SRC = path.join(import.meta.dirname, 'src');
+const LIB = path.join(SRC, 'lib');
+
+/** The part of src a module path lies in: a src/lib folder, `routes`, or null elsewhere. */
+function partOfSrc(file) {
+  const [first, second] = path.relative(SRC, file).split(path.sep);
+  if (first === 'lib' && second !== undefined) return { lib: second };
+  if (first === 'routes') return { routes: true };
+  return null;
+}
+
+/** Reports an import, static or dynamic, that goes up or across the layers. */
+const layerRule = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      upward:
+        'src/lib/{{from}} may not import {{to}}: only its own folder and those of lower layers (LAYERS in eslint.config.js).',
+      unplaced: 'src/lib/{{folder}} has no place in LAYERS (eslint.config.js).'
+    }
+  },
+  create(context) {
+    const from = partOfSrc(context.filename)?.lib;
+    if (from === undefined) return {};
+    if (!layerOf.has(from))
+      return {
+        Program: (node) => context.report({ node, messageId: 'unplaced', data: { folder: from } })
+      };
+    const check = (source) => {
+      if (typeof source?.value !== 'string') return;
+      const spec = source.value;
+      const target = spec.startsWith('$lib/')
+        ? path.join(LIB, spec.slice('$lib/'.length))
+        : spec.startsWith('.')
+          ? path.resolve(path.dirname(context.filename), spec)
+          : null;
+      const part = target && partOfSrc(target);
+      if (!part || part.lib === from) return;
+      if (!(layerOf.get(part.lib) < layerOf.get(from)))
+        context.report({
+          node: source,
+          messageId: 'upward',
+          data: { from, to: part.routes ? 'src/routes' : `src/lib/${part.lib}` }
+        });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source)
+    };
+  }
+};
 
 export default ts.config(
   js.configs.recommended,
@@ -21,6 +100,11 @@ export default ts.config(
         svelteConfig
       }
     }
+  },
+  {
+    files: ['src/**/*.{js,ts,svelte}'],
+    plugins: { cooperare: { rules: { layers: layerRule } } },
+    rules: { 'cooperare/layers': 'error' }
   },
   {
     rules: {

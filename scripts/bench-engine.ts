@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DatasetManifest } from '../src/lib/catalog/types';
+import type { DatasetManifest } from '../src/lib/model/manifest';
 import { RemoteEngine } from '../src/lib/db/remote-engine';
 import { codesWithDataSql } from '../src/lib/query/coverage';
 import { seriesSql, type SeriesRequest } from '../src/lib/query/series';

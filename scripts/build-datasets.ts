@@ -11,7 +11,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeLongDataset } from '../src/lib/catalog/describe';
-import type { DatasetManifest, Manifest } from '../src/lib/catalog/types';
+import type { DatasetManifest, Manifest } from '../src/lib/model/manifest';
 import { longDatasetToIpc } from '../src/lib/ingest/arrow';
 import { RECIPES, type DatasetRecipe } from './dataset-recipes';
 import { combineHarmonised } from './harmonise';

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DatasetManifest, Manifest } from '../src/lib/catalog/types';
+import type { DatasetManifest, Manifest } from '../src/lib/model/manifest';
 import { startNodeEngine } from '../src/lib/db/node-engine';
 import { planExplore } from '../src/lib/explore/plan';
 import { seriesSql } from '../src/lib/query/series';

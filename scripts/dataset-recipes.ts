@@ -9,8 +9,8 @@ import { readEurostatCsvExport } from '../src/lib/ingest/eurostat-csv-export';
 import { readWorldBankJson } from '../src/lib/ingest/worldbank';
 import { readUnodcXlsx } from '../src/lib/ingest/unodc-xlsx';
 import { readFrontexIbc } from '../src/lib/ingest/frontex-xlsx';
-import type { LongDataset, SourceFormat } from '../src/lib/ingest/types';
-import type { SourceFile } from '../src/lib/catalog/types';
+import type { LongDataset } from '../src/lib/ingest/types';
+import type { SourceFile, SourceFormat } from '../src/lib/model/manifest';
 import { POLICE_DATA_CAVEAT } from '../src/lib/catalog/police-data';
 
 export const EUROSTAT = 'Eurostat';

@@ -1,4 +1,4 @@
-import type { Manifest } from '../src/lib/catalog/types';
+import type { Manifest } from '../src/lib/model/manifest';
 
 /** datasets/SOURCES.md: publisher, table code, licence and provenance of every shipped file. */
 export function renderSourcesMarkdown(manifest: Manifest): string {

@@ -3,7 +3,7 @@ import { base } from '$app/paths';
 import { getEngine } from '$lib/db/browser-engine';
 import { getLocale } from '$lib/i18n/locale.svelte';
 import { registerServiceWorker } from '$lib/offline/keep';
-import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 /**
  * Runs when the app's entry script runs, before the first page's code is loaded and rendered:

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, version, type DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetManifest, Manifest } from '../../src/lib/catalog/types';
+import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import type { EngineLimits } from './limits';
 
 /** Where the service's datasets live. */

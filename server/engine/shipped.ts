@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { DataType, tableFromIPC, type Field, type Table } from 'apache-arrow';
-import type { DatasetManifest, Manifest } from '../../src/lib/catalog/types';
+import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import { writeManifests } from './database';
 
 /** DuckDB column type and appender call for each column kind of the shipped Arrow files. */

@@ -1,5 +1,5 @@
 import { getLocale } from '$lib/i18n/locale.svelte';
-import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 // A static single-page app: nothing is rendered on a server, nothing is prerendered.
 export const ssr = false;

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { PERMALINK_VERSION, type ViewState } from '$lib/state/view-state';
 import { HOME_VIEW } from './home-view';
 

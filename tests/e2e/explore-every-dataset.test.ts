@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import type { Manifest } from '../../src/lib/catalog/types';
+import type { Manifest } from '../../src/lib/model/manifest';
 
 /**
  * Every view on every shipped dataset: each dataset opens in the explorer and every tab

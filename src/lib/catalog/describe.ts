@@ -1,7 +1,7 @@
 import { encodedColumns, entryCounts, type EncodedColumn } from '../ingest/encoded';
 import type { LongDataset } from '../ingest/types';
-import { frequencyOf } from '../query/time';
-import type { DatasetManifest } from './types';
+import { frequencyOf } from '$lib/model/period';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** The part of a manifest entry that is counted from the data itself. */
 export type DatasetDescription = Pick<

@@ -3,12 +3,12 @@
  * manifest, and keeping it. The parsing itself happens in the import worker.
  */
 
-import type { WorkerCopy } from '$lib/ingest/import-client';
-import type { ParsedImport } from '$lib/ingest/import-protocol';
+import type { WorkerCopy } from './import-client';
+import type { ParsedImport } from './import-protocol';
 import { slugCode } from '$lib/ingest/slug';
 import { importedStore, type SaveOutcome } from './imported-store';
 import { catalogChanged, listDatasets, loadTableNow } from './registry';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** What an imported dataset says in place of a publisher and a licence. */
 export const AS_IMPORTED = 'as imported by the user';

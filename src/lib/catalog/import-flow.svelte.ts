@@ -13,7 +13,7 @@ import {
   type ImportStage,
   type ParsedImport,
   type WorkerCopy
-} from '$lib/ingest/import-client';
+} from './import-client';
 import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
 import { importedId, keepBothId, keepImport, takenIds } from './import-dataset';
 import type { SaveOutcome } from './imported-store';

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /**
  * How imported datasets are laid out in the browser's private file system (OPFS): a folder,

@@ -1,7 +1,7 @@
-import type { SaveReport } from '$lib/ingest/import-protocol';
+import type { SaveReport } from './import-protocol';
 import type { ImportedDatasetSource } from './imported';
 import { OPFS_FOLDER, fileStem, isQuotaError } from './imported-files';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /**
  * Where the user's imported datasets live between visits: the browser's private file system

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /**
  * The user's imported datasets as the registry sees them. The import feature keeps them

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '../model/manifest';
 
 /**
  * The caveat the datasets build gives every table of police-recorded offences or suspects

@@ -4,7 +4,7 @@ import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
 import { PromiseCache } from './promise-cache';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { m } from '../i18n';
 import { catalogVersion } from './catalog-version.svelte';
 import type { RowFilters } from './remote-rows';

@@ -5,14 +5,14 @@
  */
 
 import { countLongParquet, type LongParquetCounts } from '../ingest/parquet-long-shape';
-import { frequencyOf } from '../query/time';
+import { frequencyOf } from '$lib/model/period';
 import { DIMENSION_LABELS, eurostatCodeLabel } from '../reference/eurostat-codes';
 import { m } from '../i18n';
 import { AS_IMPORTED, importedId, keepBothId } from './import-dataset';
 import { importedStore, type SaveOutcome } from './imported-store';
 import { catalogChanged, listDatasets } from './registry';
 import { openRemoteParquet } from './remote-file';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** What the user learns after asking to add a file. */
 export type AddRemoteOutcome =

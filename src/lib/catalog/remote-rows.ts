@@ -16,7 +16,7 @@ import { readParquetSelection } from '../ingest/remote-parquet';
 import type { RangeFile } from '../ingest/range-file';
 import { openRemoteParquet } from './remote-file';
 import { remoteReads } from './remote-reads.svelte';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** Dimension id → codes; a dimension left out is read whole. */
 export type RowFilters = Record<string, readonly string[]>;

@@ -1,5 +1,5 @@
 import { m } from '../i18n';
-import type { DatasetManifest, Manifest } from './types';
+import type { DatasetManifest, Manifest } from '$lib/model/manifest';
 
 // The datasets build writes datasets/; Vite serves each file from the app's own origin
 // under a content-hashed name, so a new build never meets a stale cached copy.

@@ -1,5 +1,5 @@
 import { formatDate, m } from '$lib/i18n';
-import type { DatasetManifest } from './types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /**
  * The automatic source line: publisher, table code, date of the data, licence. A file that

@@ -1,5 +1,5 @@
-import { periodToNumber } from '$lib/query/time';
-import type { ObservationRow } from '$lib/query/series';
+import { periodToNumber } from '$lib/model/period';
+import type { ObservationRow } from '$lib/model/observation';
 import { assignColours } from './palette';
 import type { ChartSeries } from './types';
 

@@ -1,5 +1,6 @@
 import { describeFlagLocalised, m } from '$lib/i18n';
-import type { ChartPoint, ChartText } from './types';
+import type { ChartPoint } from './types';
+import type { ChartText } from '$lib/model/chart-text';
 
 /**
  * What hovering one mark of a chart shows (its SVG <title>): the series and period with the

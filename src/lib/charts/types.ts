@@ -14,16 +14,6 @@ export interface ChartSeries {
   points: ChartPoint[];
 }
 
-/** Text every chart carries, on screen and in every download. */
-export interface ChartText {
-  title: string;
-  subtitle: string;
-  /** "Source: Eurostat (crim_off_cat), data of 2024-…, CC BY 4.0" */
-  source: string;
-  notes: string[];
-  unit: string;
-}
-
 /** One year of a projection: its middle value and its 80 % and 95 % prediction intervals. */
 export interface FanPoint {
   x: number;

@@ -1,6 +1,6 @@
 import { rankBars } from '../charts/bars/layout';
 import type { ChartSeries } from '../charts/types';
-import { periodToNumber } from '../query/time';
+import { periodToNumber } from '$lib/model/period';
 import type { View } from '../state/view-state';
 
 /**

@@ -1,10 +1,10 @@
-import type { DatasetManifest } from '../catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import type { SeriesRequest } from '../query/series';
 import { planRate, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
-import { rateUnavailableText } from '../i18n/transform-notes';
+import { rateUnavailableText } from '$lib/query/transform-note-text';
 import { queryFilters, seriesDimension } from './selection';
 
 /** Everything needed to query one explorer view. */

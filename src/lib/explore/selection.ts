@@ -1,4 +1,4 @@
-import type { DatasetManifest, DimensionCode, DimensionManifest } from '../catalog/types';
+import type { DatasetManifest, DimensionCode, DimensionManifest } from '$lib/model/manifest';
 import { codeName } from '../i18n/dataset-words';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChartText } from '$lib/charts/types';
+import type { ChartText } from '$lib/model/chart-text';
 import { describeFlagLocalised } from '$lib/i18n';
 import type { ExportRow } from './rows';
 

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import type { ChartSeries } from '$lib/charts/types';
 import { codeName } from '$lib/i18n/dataset-words';
 

@@ -11,7 +11,5 @@ export {
 export { m } from './paraglide/messages.js';
 export { formatComputed, formatDate, formatNumber, lowerInitial } from './format';
 export { describeFlagLocalised } from './flag-text';
-export { noteText } from './link-notes';
-export { transformNoteText } from './transform-notes';
 export { placeName } from './place-names';
 export { codeName, datasetCaveats, datasetTitle, dimensionName } from './dataset-words';

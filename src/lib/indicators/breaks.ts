@@ -5,7 +5,7 @@
  * without crossing a break. Pure functions over annual values; the rules and thresholds are
  * the ones docs/methods.md states.
  */
-import type { ObservationRow } from '../query/series';
+import type { ObservationRow } from '../model/observation';
 import type { YearValues } from './evaluate';
 import type { Binding, Framework, KnownBreak } from './framework';
 

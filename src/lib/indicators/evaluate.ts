@@ -3,7 +3,8 @@
  * against a comparator group. Pure functions over annual values; the rules are written out
  * here and, in the same words, on the pages that show their results.
  */
-import type { ObservationRow } from '../query/series';
+import { isPeriod } from '$lib/model/period';
+import type { ObservationRow } from '$lib/model/observation';
 import type {
   Baseline,
   Direction,
@@ -19,7 +20,7 @@ export type YearValues = Map<number, number>;
 export function valuesByGeo(rows: readonly ObservationRow[]): Map<string, YearValues> {
   const byGeo = new Map<string, YearValues>();
   for (const row of rows) {
-    if (row.value === null || !/^\d{4}$/.test(row.period)) continue;
+    if (row.value === null || !isPeriod(row.period, 'annual')) continue;
     let values = byGeo.get(row.series);
     if (!values) byGeo.set(row.series, (values = new Map()));
     values.set(Number(row.period), row.value);

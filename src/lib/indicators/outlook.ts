@@ -27,7 +27,7 @@ import {
   type PlaceboInference,
   type SyntheticControlResult
 } from './synthetic-control';
-import type { ObservationRow } from '../query/series';
+import type { ObservationRow } from '../model/observation';
 
 export interface SyntheticSpec {
   treated: string;

@@ -8,7 +8,8 @@
 
 import { isKnownFlag } from '$lib/reference/flags';
 import type { CodedValue, DimensionColumn } from './dimension-columns';
-import { EXPECTED_FLAG, EXPECTED_PERIOD, normalisePeriod } from './eurostat-common';
+import { EXPECTED_PERIOD, normalisePeriod } from '$lib/model/period';
+import { EXPECTED_FLAG } from './eurostat-common';
 import { createLongBuilder, type LongBuilder } from './long-builder';
 import { IngestError } from './types';
 

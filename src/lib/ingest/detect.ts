@@ -5,7 +5,8 @@
  */
 
 import { openWorkbook } from './xlsx';
-import { IngestError, type SourceFormat } from './types';
+import type { SourceFormat } from '$lib/model/manifest';
+import { IngestError } from './types';
 
 /** A reader's format, or `gzip`: unpack and look again. */
 export type DetectedFormat = SourceFormat | 'gzip';

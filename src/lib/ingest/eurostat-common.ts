@@ -1,6 +1,6 @@
 /**
- * Conventions the Eurostat readers share: how a file name names its table, how periods are
- * written, and what to tell a user when a flag or a page is not what a data file holds.
+ * Conventions the Eurostat readers share: how a file name names its table, and what to tell a
+ * user when a flag or a page is not what a data file holds (periods: src/lib/model/period.ts).
  */
 
 import { KNOWN_FLAG_LETTERS } from '$lib/reference/flags';
@@ -8,27 +8,6 @@ import { KNOWN_FLAG_LETTERS } from '$lib/reference/flags';
 /** What a flag may be made of, for error messages. */
 export const EXPECTED_FLAG =
   'a flag made of the letters ' + [...KNOWN_FLAG_LETTERS].join(', ') + ' (e.g. p, bep)';
-
-export const EXPECTED_PERIOD = 'a year (2020), a month (2020M01 or 2020-01) or a quarter (2020Q1)';
-
-const YEAR = /^\d{4}$/;
-const MONTH = /^(\d{4})[M-](0[1-9]|1[0-2])$/;
-const QUARTER = /^(\d{4})-?Q([1-4])$/;
-
-/**
- * `2008` → `2008`, `2008M01` → `2008-01`, `2008Q1` → `2008-Q1`; the dashed forms newer
- * Eurostat files already use pass through. Null for anything else, so the caller can say
- * where the period it did not understand was.
- */
-export function normalisePeriod(raw: string): string | null {
-  const text = raw.trim();
-  if (YEAR.test(text)) return text;
-  const month = MONTH.exec(text);
-  if (month) return `${month[1]}-${month[2]}`;
-  const quarter = QUARTER.exec(text);
-  if (quarter) return `${quarter[1]}-Q${quarter[2]}`;
-  return null;
-}
 
 const DATA_EXTENSION = /\.(tsv|csv|json|txt)(\.gz)?$|\.gz$/;
 // Every Eurostat table code has an underscore (crim_off_cat) or digits (tps00001); a name

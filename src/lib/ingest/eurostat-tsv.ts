@@ -11,13 +11,8 @@ import { geoLabel } from '$lib/reference/geo';
 import { isKnownFlag } from '$lib/reference/flags';
 import { keepEncoding, positionArray, type EncodedColumns } from './encoded';
 import { decodeText } from './text';
-import {
-  EXPECTED_FLAG,
-  EXPECTED_PERIOD,
-  looksLikeMarkup,
-  normalisePeriod,
-  tableCodeFromFileName
-} from './eurostat-common';
+import { EXPECTED_PERIOD, normalisePeriod } from '$lib/model/period';
+import { EXPECTED_FLAG, looksLikeMarkup, tableCodeFromFileName } from './eurostat-common';
 import { IngestError, type LongDataset } from './types';
 
 const TAB = 9;

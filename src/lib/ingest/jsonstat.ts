@@ -7,13 +7,8 @@
 import { geoLabel } from '$lib/reference/geo';
 import { isKnownFlag } from '$lib/reference/flags';
 import { decodeText, parseJsonText } from './text';
-import {
-  EXPECTED_FLAG,
-  EXPECTED_PERIOD,
-  looksLikeMarkup,
-  normalisePeriod,
-  tableCodeFromFileName
-} from './eurostat-common';
+import { EXPECTED_PERIOD, normalisePeriod } from '$lib/model/period';
+import { EXPECTED_FLAG, looksLikeMarkup, tableCodeFromFileName } from './eurostat-common';
 import { IngestError, type Dimension, type LongDataset } from './types';
 
 type JsonObject = Record<string, unknown>;

@@ -12,15 +12,12 @@
 
 import { geoCodeFromName, geoLabel } from '$lib/reference/geo';
 import { isKnownFlag } from '$lib/reference/flags';
-import {
-  EXPECTED_FLAG,
-  EXPECTED_PERIOD,
-  normalisePeriod,
-  tableCodeFromFileName
-} from './eurostat-common';
+import { EXPECTED_PERIOD, normalisePeriod } from '$lib/model/period';
+import { EXPECTED_FLAG, tableCodeFromFileName } from './eurostat-common';
 import { looksLikeCodes } from './dimension-columns';
 import { slugCode } from './slug';
-import { IngestError, type LongDataset, type SourceFormat } from './types';
+import type { SourceFormat } from '$lib/model/manifest';
+import { IngestError, type LongDataset } from './types';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 

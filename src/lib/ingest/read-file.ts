@@ -15,7 +15,8 @@ import { readPlainCsv, sniffPlainCsv, type ColumnMapping, type PlainTable } from
 import { readSdmxCsv } from './sdmx-csv';
 import { readUnodcXlsx } from './unodc-xlsx';
 import { readWorldBankCsv, readWorldBankJson } from './worldbank';
-import { IngestError, type LongDataset, type SourceFormat } from './types';
+import type { SourceFormat } from '$lib/model/manifest';
+import { IngestError, type LongDataset } from './types';
 
 export type FileReading =
   { kind: 'dataset'; dataset: LongDataset } | { kind: 'mapping'; table: PlainTable };

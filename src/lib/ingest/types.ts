@@ -3,19 +3,7 @@
  * dimension, the time period, the value (null where missing) and the Eurostat-style flag.
  * Columnar on purpose: a 200 MB file becomes a few typed arrays, not millions of objects.
  */
-
-/** How the source file was laid out; shown in the catalogue and used to pick a reader. */
-export type SourceFormat =
-  | 'eurostat-tsv'
-  | 'jsonstat'
-  | 'sdmx-csv'
-  | 'eurostat-csv-export'
-  | 'worldbank-json'
-  | 'worldbank-csv'
-  | 'unodc-xlsx'
-  | 'frontex-xlsx'
-  | 'csv'
-  | 'parquet';
+import type { SourceFormat } from '$lib/model/manifest';
 
 /** One dimension of a dataset (not time): its id (column name), label, and code → label. */
 export interface Dimension {

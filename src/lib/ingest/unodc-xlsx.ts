@@ -4,6 +4,7 @@
  * Country, Region, Subregion, Indicator, Dimension, Category, Sex, Age, Year, Unit of
  * measurement, VALUE or txtVALUE and Source, then one observation per row.
  */
+import { isPeriod } from '$lib/model/period';
 import { geoCodeFromIso3 } from '$lib/reference/geo';
 import { slugCode } from './slug';
 import { conflictCaveat, foldedCaveat, LabelCodes, LongRows } from './labelled-long';
@@ -164,7 +165,7 @@ export function readUnodcXlsx(bytes: Uint8Array, fileName: string): LongDataset 
 
     const year = cells[yearColumn];
     const period = typeof year === 'number' ? String(year) : text(year);
-    if (!/^\d{4}$/.test(period))
+    if (!isPeriod(period, 'annual'))
       throw new IngestError(
         fileName,
         `the year “${period}” is not a year`,

@@ -7,7 +7,7 @@
 import { csvParseRows } from 'd3-dsv';
 import { isKnownFlag } from '$lib/reference/flags';
 import { geoCodeFromIso3, geoLabel, ISO3_WITHOUT_GEO } from '$lib/reference/geo';
-import { EXPECTED_PERIOD, normalisePeriod } from './eurostat-common';
+import { EXPECTED_PERIOD, isPeriod, normalisePeriod } from '$lib/model/period';
 import { createLongBuilder } from './long-builder';
 import { decodeText, parseJsonText } from './text';
 import { IngestError, type LongDataset } from './types';
@@ -194,7 +194,7 @@ export function readWorldBankCsv(bytes: Uint8Array, fileName: string): LongDatas
   const header = rows[headerIndex].map((cell) => cell.trim());
   const years = header
     .map((name, index) => ({ name, index }))
-    .filter(({ name }) => /^\d{4}$/.test(name));
+    .filter(({ name }) => isPeriod(name, 'annual'));
   const updated = rows
     .slice(0, headerIndex)
     .find((row) => row[0]?.trim() === 'Last Updated Date')?.[1]

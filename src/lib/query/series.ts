@@ -1,3 +1,4 @@
+import type { ObservationRow } from '$lib/model/observation';
 import { quoteIdent, quoteLiteral } from '../db/engine';
 
 /** What to read from one long table: codes per dimension and an optional time range. */
@@ -38,14 +39,6 @@ export function seriesSql(request: SeriesRequest): string {
     `WHERE ${whereClause(request)}`,
     `ORDER BY series, time`
   ].join(' ');
-}
-
-/** One row of a series result, as the table and the exports show it. */
-export interface ObservationRow {
-  series: string;
-  period: string;
-  value: number | null;
-  flag: string | null;
 }
 
 /** Reads the columns of a seriesSql result without building an object per Arrow row. */

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** A cell as JSON can keep it: DuckDB's BIGINTs become numbers, everything else is as given. */
 export type SnapshotCell = string | number | boolean | null;

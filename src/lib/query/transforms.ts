@@ -21,20 +21,22 @@
  * Precondition: apart from `seriesBy`, each dimension of the table is filtered to one code,
  * so that a series has one observation per period (as for seriesSql).
  */
-import type { DatasetManifest, DimensionCode } from '../catalog/types';
+import type { DatasetManifest, DimensionCode } from '$lib/model/manifest';
 import { quoteIdent, quoteLiteral } from '../db/engine';
+import type { ObservationRow } from '$lib/model/observation';
+import { observationsFromTable, whereClause, type SeriesRequest } from './series';
 import {
-  observationsFromTable,
-  whereClause,
-  type ObservationRow,
-  type SeriesRequest
-} from './series';
-import { periodToNumber } from './time';
+  periodOrdinal,
+  periodOrdinalSql,
+  periodToNumber,
+  periodsPerYearSql,
+  previousYearSql
+} from '$lib/model/period';
 
 /**
  * The parameters of each note a transform writes, in the order the SQL writes them. The SQL
  * runs in Node too (build, tests), where there are no messages: it writes the code, and
- * transformNoteText (src/lib/i18n) words it.
+ * transformNoteText (transform-note-text.ts) words it.
  */
 const NOTE_PARAMS = {
   /** No population figure for `geo` in `year`. */
@@ -91,37 +93,6 @@ export function combinedFlagSql(...flags: string[]): string {
 /** SQL: the distinct letters of one string of flag letters, sorted; NULL when empty. */
 function flagLettersSql(letters: string): string {
   return `NULLIF(array_to_string(list_sort(list_distinct(string_split(${letters}, ''))), ''), '')`;
-}
-
-/**
- * SQL: a period as a whole number that grows by one from each period to the next (2009 →
- * 2009; 2009-Q2 → 2009·4 + 1; 2009-02 → 2009·12 + 1), so neighbours and distances are
- * arithmetic. NULL for anything else.
- */
-export function periodOrdinalSql(column: string): string {
-  return [
-    `CASE WHEN length(${column}) = 4 THEN TRY_CAST(${column} AS INTEGER)`,
-    `WHEN substr(${column}, 6, 1) = 'Q' THEN TRY_CAST(left(${column}, 4) AS INTEGER) * 4 + TRY_CAST(substr(${column}, 7, 1) AS INTEGER) - 1`,
-    `ELSE TRY_CAST(left(${column}, 4) AS INTEGER) * 12 + TRY_CAST(substr(${column}, 6, 2) AS INTEGER) - 1 END`
-  ].join(' ');
-}
-
-/** The same number as periodOrdinalSql, for a period known when the SQL is built. */
-export function periodOrdinal(period: string): number {
-  const year = Number(period.slice(0, 4));
-  if (period.length === 4) return year;
-  if (period[5] === 'Q') return year * 4 + Number(period[6]) - 1;
-  return year * 12 + Number(period.slice(5, 7)) - 1;
-}
-
-/** SQL: the same period one year earlier (2009 → 2008, 2009-03 → 2008-03, 2009-Q1 → 2008-Q1). */
-function previousYearSql(column: string): string {
-  return `CAST(TRY_CAST(left(${column}, 4) AS INTEGER) - 1 AS VARCHAR) || substr(${column}, 5)`;
-}
-
-/** SQL: periods in a year for the period's frequency. */
-function periodsPerYearSql(column: string): string {
-  return `CASE WHEN length(${column}) = 4 THEN 1 WHEN substr(${column}, 6, 1) = 'Q' THEN 4 ELSE 12 END`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * alpha-3) mapped back to the code. Eurostat uses EL for Greece and UK for the United Kingdom;
  * every other country's code is its ISO 3166 alpha-2 code.
  */
+import { FOCUS_COUNTRIES } from '$lib/model/focus-countries';
 
 /** A country: ISO 3166 alpha-3, Eurostat geo code, English label, then other names files use. */
 type CountryRow = [iso3: string, code: string, label: string, ...aliases: string[]];
@@ -463,6 +464,5 @@ export const COUNTRY_GROUPS = {
   SCHENGEN: [...EU27.filter((code) => code !== 'IE' && code !== 'CY'), 'IS', 'LI', 'NO', 'CH'],
   /** Romania's neighbours. */
   RO_NEIGHBOURS: ['BG', 'HU', 'MD', 'RS', 'UA'],
-  /** The two countries of the Norway Grants programme. */
-  PROGRAMME_PAIR: ['RO', 'NO']
+  PROGRAMME_PAIR: FOCUS_COUNTRIES
 } as const satisfies Record<string, readonly string[]>;

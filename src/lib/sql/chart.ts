@@ -1,7 +1,13 @@
 import { assignColours } from '../charts/palette';
 import type { ExportRow } from '../export/rows';
 import type { ChartPoint, ChartSeries } from '../charts/types';
-import { frequencyOf, periodStep, periodToNumber } from '../query/time';
+import {
+  frequencyOf,
+  isPeriod,
+  periodStep,
+  periodToNumber,
+  type Frequency
+} from '$lib/model/period';
 import { placeName } from '../i18n/place-names';
 import { cellNumber, cellText, isNumeric, type ResultColumn, type ResultTable } from './result';
 
@@ -43,8 +49,6 @@ export const MAX_BARS = 60;
 /** Beyond this an SVG line chart stops being readable, and slows the page down. */
 export const MAX_POINTS = 5000;
 
-const PERIOD = /^\d{4}(-\d{2}|-Q[1-4])?$/;
-
 /** Reads x values as positions on a continuous axis, or null when x is not ordered. */
 function orderedX(
   table: ResultTable,
@@ -75,12 +79,12 @@ function orderedX(
       step: null
     };
   if (column.kind !== 'text') return null;
-  let frequency: string | null = null;
+  let frequency: Frequency | null = null;
   for (let row = 0; row < table.numRows; row++) {
     const value = read(row);
     if (value === null || value === undefined) continue;
     const text = String(value);
-    if (!PERIOD.test(text)) return null;
+    if (!isPeriod(text)) return null;
     const f = frequencyOf(text);
     if (frequency !== null && f !== frequency) return null;
     frequency = f;
@@ -92,7 +96,7 @@ function orderedX(
       if (value === null || value === undefined) return null;
       return { x: periodToNumber(String(value)), period: String(value) };
     },
-    step: periodStep(frequency as 'annual')
+    step: periodStep(frequency)
   };
 }
 

@@ -1,5 +1,5 @@
 import { quoteIdent } from '../db/engine';
-import type { DatasetManifest } from '../catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 
 /** A column as the tables panel lists it. */
 export interface TableColumn {

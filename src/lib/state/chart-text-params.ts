@@ -1,4 +1,4 @@
-import type { ChartTextEdits } from '../export/chart-text';
+import type { ChartTextEdits } from '$lib/model/chart-text';
 import { linkNote, type LinkNote } from './link-note';
 import { withoutHiddenCharacters } from './note-text';
 

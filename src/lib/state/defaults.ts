@@ -1,11 +1,9 @@
-import type { DatasetManifest, DimensionManifest } from '../catalog/types';
+import { FOCUS_COUNTRIES } from '$lib/model/focus-countries';
+import type { DatasetManifest, DimensionManifest } from '$lib/model/manifest';
 import { PERMALINK_VERSION, type ViewState } from './view-state';
 
 /** Shown when a link names no dataset, or one this build does not have. */
 export const DEFAULT_DATASET_ID = 'crim_off_cat';
-
-/** The programme's two countries: every default view starts with them. */
-export const FOCUS_GEO = ['RO', 'NO'];
 
 /** Comparators in order of preference; a default view adds the first two that have data. */
 export const COMPARATOR_GEO = ['BG', 'HU', 'EU27_2020', 'DE', 'PL'];
@@ -34,7 +32,7 @@ function isTotal(code: { code: string; label: string }): boolean {
 function defaultGeo(dimension: DimensionManifest, withData: ReadonlySet<string>): string[] {
   const known = new Set(dimension.codes.map((c) => c.code));
   const usable = (code: string) => known.has(code) && withData.has(code);
-  const picked = FOCUS_GEO.filter(usable);
+  const picked: string[] = FOCUS_COUNTRIES.filter(usable);
   picked.push(...COMPARATOR_GEO.filter(usable).slice(0, COMPARATORS_SHOWN));
   if (picked.length > 0) return picked;
   const firstWithData = dimension.codes.find((c) => withData.has(c.code)) ?? dimension.codes[0];

@@ -1,9 +1,9 @@
-import type { DatasetRef } from '../reference/dataset-words';
+import type { DatasetRef } from '$lib/i18n/dataset-words';
 
 /**
  * A correction made to a link, as a message id and its parameters rather than a sentence, so
  * the page writes it in the reader's language and rewrites it when the language changes
- * (src/lib/i18n/link-notes.ts). Quoted values are cleaned and cut already (note-text.ts); a
+ * (link-note-text.ts). Quoted values are cleaned and cut already (note-text.ts); a
  * list of values is kept as a list, because "“A” and “B”" is worded per language too.
  */
 export type LinkNoteKey =

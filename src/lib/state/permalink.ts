@@ -1,4 +1,4 @@
-import type { DatasetManifest, DimensionManifest } from '../catalog/types';
+import type { DatasetManifest, DimensionManifest } from '$lib/model/manifest';
 import { DEFAULT_DATASET_ID, defaultSelection, defaultViewState } from './defaults';
 import { migrateParams } from './migrations';
 import {
@@ -37,7 +37,7 @@ const DIMENSION_ID_SHAPE = /^[a-z][a-z0-9_]{0,39}$/;
 
 export interface ParsedView {
   state: ViewState;
-  /** One note per correction made to the link; noteText (src/lib/i18n) words it as plain text. */
+  /** One note per correction made to the link; noteText (link-note-text.ts) words it as plain text. */
   notes: LinkNote[];
 }
 

@@ -1,22 +1,8 @@
-import type { DatasetManifest } from '../catalog/types';
-import { frequencyOf, type Frequency } from '../query/time';
+import type { DatasetManifest } from '$lib/model/manifest';
+import { firstAndLastOfYear, frequencyOf, isPeriod, type Frequency } from '$lib/model/period';
 import { linkNote, type LinkNote, type LinkNoteKey } from './link-note';
 import { quotedValue } from './note-text';
 import type { TimeWindow } from './view-state';
-
-const PERIOD_PATTERN: Record<Frequency, RegExp> = {
-  annual: /^\d{4}$/,
-  monthly: /^\d{4}-(0[1-9]|1[0-2])$/,
-  quarterly: /^\d{4}-Q[1-4]$/
-};
-const YEAR = /^\d{4}$/;
-
-/** First and last period of a year in a frequency: 2020 → 2020-01 … 2020-12. */
-function periodsOfYear(year: string, frequency: Frequency): { first: string; last: string } {
-  if (frequency === 'monthly') return { first: `${year}-01`, last: `${year}-12` };
-  if (frequency === 'quarterly') return { first: `${year}-Q1`, last: `${year}-Q4` };
-  return { first: year, last: year };
-}
 
 /**
  * A period as written in a link, in the dataset's frequency. A bare year is accepted for
@@ -24,8 +10,8 @@ function periodsOfYear(year: string, frequency: Frequency): { first: string; las
  * year's first period at the start of a range and its last at the end.
  */
 function readPeriod(text: string, frequency: Frequency, end: 'first' | 'last'): string | null {
-  if (PERIOD_PATTERN[frequency].test(text)) return text;
-  if (YEAR.test(text)) return periodsOfYear(text, frequency)[end];
+  if (isPeriod(text, frequency)) return text;
+  if (isPeriod(text, 'annual')) return firstAndLastOfYear(text, frequency)[end];
   return null;
 }
 

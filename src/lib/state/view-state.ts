@@ -4,7 +4,7 @@
  * reports, so the shape is a public API.
  */
 
-import type { ChartTextEdits } from '../export/chart-text';
+import type { ChartTextEdits } from '$lib/model/chart-text';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
 export const PERMALINK_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { ChartText } from '$lib/charts/types';
+import type { ChartText } from '$lib/model/chart-text';
 import type { BudgetLine, Milestone } from '$lib/export/programme-rows';
 import { m } from '$lib/i18n';
 import { budgetSummary } from '$lib/indicators/budget';

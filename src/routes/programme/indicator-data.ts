@@ -1,6 +1,6 @@
 import { ensureTable, getDataset } from '$lib/catalog/registry';
 import { PromiseCache } from '$lib/catalog/promise-cache';
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { comparatorGeos } from '$lib/indicators/comparator-group';
 import {
   assessStatistic,
@@ -12,7 +12,8 @@ import { indicatorOutlook, type IndicatorOutlook } from '$lib/indicators/outlook
 import type { Framework, StatisticIndicator } from '$lib/indicators/framework';
 import { indicatorSeriesRequest } from '$lib/query/indicator';
 import { m } from '$lib/i18n';
-import { observationsFromTable, seriesSql, type ObservationRow } from '$lib/query/series';
+import type { ObservationRow } from '$lib/model/observation';
+import { observationsFromTable, seriesSql } from '$lib/query/series';
 
 export interface IndicatorData {
   dataset: DatasetManifest;

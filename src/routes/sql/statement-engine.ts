@@ -1,6 +1,6 @@
 import { ensureTable, listDatasets } from '$lib/catalog/registry';
 import { sourceLine } from '$lib/catalog/source-line';
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { getEngine } from '$lib/db/browser-engine';
 import type { SqlEngine } from '$lib/db/engine';
 import { m } from '$lib/i18n';

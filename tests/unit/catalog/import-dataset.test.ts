@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importedId, importedManifest, keepBothId } from '../../../src/lib/catalog/import-dataset';
-import type { ParsedImport } from '../../../src/lib/ingest/import-protocol';
+import type { ParsedImport } from '../../../src/lib/catalog/import-protocol';
 
 describe('ids of imported datasets', () => {
   it('takes the table code the file names, else a slug of the file name', () => {

@@ -11,7 +11,7 @@ import {
   remoteTableSql,
   rowsToIpc
 } from '../../../src/lib/catalog/remote-rows';
-import type { DatasetManifest } from '../../../src/lib/catalog/types';
+import type { DatasetManifest } from '../../../src/lib/model/manifest';
 import {
   chunkFromStatistics,
   countLongParquet,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Manifest } from '../../../src/lib/catalog/types';
+import type { Manifest } from '../../../src/lib/model/manifest';
 import { crimOffCatParquet } from '../../support/crim-off-cat-parquet';
 
 let folder: string;

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Manifest } from '../../../src/lib/catalog/types';
+import type { Manifest } from '../../../src/lib/model/manifest';
 import { startTestEngine, type TestEngine } from '../support/engine-service';
 
 let engine: TestEngine;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartText } from '$lib/charts/types';
+import type { ChartText } from '$lib/model/chart-text';
 import { chartCsv, neutraliseText } from '$lib/export/csv-export';
 import type { ExportRow } from '$lib/export/rows';
 

@@ -3,7 +3,7 @@ import type { ChartSeries } from '$lib/charts/types';
 import { exportRowsFromSeries } from '$lib/export/rows';
 import { setLocale } from '$lib/i18n';
 import { testManifest } from '../support/test-manifest';
-import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 // Romanian cases read the datasets' Romanian words, which the page loads before it switches.
 beforeAll(() => loadDatasetWords('ro'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartText } from '$lib/charts/types';
+import type { ChartText } from '$lib/model/chart-text';
 import type { ExportRow } from '$lib/export/rows';
 import { escapeXml, flagLegend, standaloneSvg, wrapLines } from '$lib/export/svg-export';
 

@@ -1,11 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { describeFlagLocalised, formatComputed, noteText, setLocale } from '$lib/i18n';
+import { describeFlagLocalised, formatComputed, setLocale } from '$lib/i18n';
+import { noteText } from '$lib/state/link-note-text';
 import { sourceLine } from '$lib/catalog/source-line';
 import { computedDecimals } from '$lib/explore/text';
-import type { DatasetManifest } from '$lib/catalog/types';
+import type { DatasetManifest } from '$lib/model/manifest';
 import { parseViewParams } from '$lib/state/permalink';
 import { ALL_IDS, manifestFor } from '../state/fixtures';
-import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 // Romanian cases read the datasets' Romanian words, which the page loads before it switches.
 beforeAll(() => loadDatasetWords('ro'));

@@ -9,8 +9,6 @@ import {
   combinedFlagSql,
   indexSql,
   movingAverageSql,
-  periodOrdinal,
-  periodOrdinalSql,
   planRate,
   publishedSql,
   rateSql,
@@ -19,6 +17,7 @@ import {
   yearOnYearSql,
   type TransformedRow
 } from '../../../src/lib/query/transforms';
+import { periodOrdinal, periodOrdinalSql } from '../../../src/lib/model/period';
 import {
   loadTestTable,
   rowFromPopulationCsvLine,

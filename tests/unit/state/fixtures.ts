@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../../../src/lib/catalog/types';
+import type { DatasetManifest } from '../../../src/lib/model/manifest';
 import { crimOffCatManifest, testManifest } from '../support/test-manifest';
 
 /** Manifests shaped like the shipped ones, with codes as the readers produce them. */

@@ -11,7 +11,7 @@ import {
   type ParsedView
 } from '../../../src/lib/state/permalink';
 import { SCALES, TRANSFORMS, VIEWS, type ViewState } from '../../../src/lib/state/view-state';
-import { noteText } from '../../../src/lib/i18n/link-notes';
+import { noteText } from '../../../src/lib/state/link-note-text';
 import { ALL_IDS, manifestFor } from './fixtures';
 
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, migrateParams } from '../../../src/lib/state/migrations';
 import { parseViewParams, resolveDatasetId } from '../../../src/lib/state/permalink';
 import { PERMALINK_VERSION } from '../../../src/lib/state/view-state';
-import { noteText } from '../../../src/lib/i18n/link-notes';
+import { noteText } from '../../../src/lib/state/link-note-text';
 import { ALL_IDS, manifestFor } from './fixtures';
 
 /** The parsed link with its notes worded as the page shows them (English, the base locale). */

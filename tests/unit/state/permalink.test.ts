@@ -14,7 +14,7 @@ import {
   VIEWS,
   type ViewState
 } from '../../../src/lib/state/view-state';
-import { noteText } from '../../../src/lib/i18n/link-notes';
+import { noteText } from '../../../src/lib/state/link-note-text';
 import { readChartTextParams, withChartTextParams } from '../../../src/lib/state/chart-text-params';
 import { ALL_IDS, CRIM_OFF_CAT, manifestFor } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../../../src/lib/catalog/types';
+import type { DatasetManifest } from '../../../src/lib/model/manifest';
 import { COUNTRY_GROUPS } from '../../../src/lib/reference/geo';
 
 export interface TestDimension {

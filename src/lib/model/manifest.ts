@@ -1,4 +1,21 @@
-import type { SourceFormat } from '../ingest/types';
+/**
+ * What the app knows about a dataset without opening its data: written by the build into
+ * datasets/manifest.json, and by the catalogue for an imported or remote dataset.
+ */
+import type { Frequency } from './period';
+
+/** How the source file was laid out; shown in the catalogue and used to pick a reader. */
+export type SourceFormat =
+  | 'eurostat-tsv'
+  | 'jsonstat'
+  | 'sdmx-csv'
+  | 'eurostat-csv-export'
+  | 'worldbank-json'
+  | 'worldbank-csv'
+  | 'unodc-xlsx'
+  | 'frontex-xlsx'
+  | 'csv'
+  | 'parquet';
 
 /** Where a shipped file was published: enough to trace it back to the exact bytes. */
 export interface SourceFile {
@@ -41,7 +58,7 @@ export interface DatasetManifest {
   lastUpdate: string | null;
   dimensions: DimensionManifest[];
   time: {
-    frequency: 'annual' | 'monthly' | 'quarterly';
+    frequency: Frequency;
     first: string;
     last: string;
     periods: string[];

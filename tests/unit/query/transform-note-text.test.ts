@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLocale, transformNoteText } from '$lib/i18n';
+import { setLocale } from '$lib/i18n';
+import { transformNoteText } from '$lib/query/transform-note-text';
 import type { TransformNote } from '$lib/query/transforms';
 import { planExplore } from '$lib/explore/plan';
 import { defaultViewState } from '$lib/state/defaults';

@@ -1,7 +1,7 @@
-import type { RateUnavailable, TransformNote } from '$lib/query/transforms';
-import { m } from './paraglide/messages.js';
+import { m } from '$lib/i18n/paraglide/messages.js';
+import type { RateUnavailable, TransformNote } from './transforms';
 
-/** A reason given as a code with parameters, as src/lib/query/transforms.ts gives them. */
+/** A reason given as a code with parameters, as transforms.ts gives them. */
 type Coded = { code: string; params: object };
 
 // One message per code; the mapped type makes a new code without a message, or a message

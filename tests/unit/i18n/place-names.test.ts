@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '$lib/catalog/types';
+import type { Manifest } from '$lib/model/manifest';
 import { codeName, placeName, setLocale } from '$lib/i18n';
 import { GEO_LABELS, geoLabel } from '$lib/reference/geo';
-import { geoName } from '$lib/reference/geo-names';
+import { geoName } from '$lib/i18n/place-names';
 
 const manifest: Manifest = JSON.parse(
   readFileSync(new URL('../../../datasets/manifest.json', import.meta.url), 'utf8')

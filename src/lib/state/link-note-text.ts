@@ -1,8 +1,8 @@
-import type { LinkNote } from '$lib/state/link-note';
-import { quoteListForNote } from '$lib/state/note-text';
-import { dimensionLabelIn } from '$lib/reference/dataset-words';
-import { m } from './paraglide/messages.js';
-import { getLocale } from './paraglide/runtime.js';
+import { dimensionLabelIn } from '$lib/i18n/dataset-words';
+import { m } from '$lib/i18n/paraglide/messages.js';
+import { getLocale } from '$lib/i18n/paraglide/runtime.js';
+import type { LinkNote } from './link-note';
+import { quoteListForNote } from './note-text';
 
 type Render = (params: Record<string, string | number>) => string;
 

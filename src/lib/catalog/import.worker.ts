@@ -7,10 +7,12 @@
  * instead of one after the other.
  */
 
-import { describeLongDataset } from '$lib/catalog/describe';
-import { NoSyncAccess, isQuotaError, writeImportedFromWorker } from '$lib/catalog/imported-files';
-import type { DatasetManifest } from '$lib/catalog/types';
-import { longDatasetToIpc } from './arrow';
+import { longDatasetToIpc } from '$lib/ingest/arrow';
+import { readImportFile } from '$lib/ingest/read-file';
+import { IngestError } from '$lib/ingest/types';
+import type { DatasetManifest } from '$lib/model/manifest';
+import { describeLongDataset } from './describe';
+import { NoSyncAccess, isQuotaError, writeImportedFromWorker } from './imported-files';
 import type {
   ImportRequest,
   ImportStage,
@@ -19,8 +21,6 @@ import type {
   WorkerMessage
 } from './import-protocol';
 import { MAX_IMPORT_BYTES } from './import-protocol';
-import { readImportFile } from './read-file';
-import { IngestError } from './types';
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });

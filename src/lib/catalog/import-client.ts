@@ -4,8 +4,8 @@
  * import keeps its worker until the page asks it to save its copy of the table (or drops it).
  */
 
-import type { DatasetManifest } from '$lib/catalog/types';
-import type { ColumnMapping, PlainTable } from './plain-csv';
+import type { DatasetManifest } from '$lib/model/manifest';
+import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
 import {
   MAX_IMPORT_BYTES,
   type ImportStage,

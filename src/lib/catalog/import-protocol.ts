@@ -3,10 +3,9 @@
  * imports only the types.
  */
 
-import type { DatasetDescription } from '$lib/catalog/describe';
-import type { DatasetManifest } from '$lib/catalog/types';
-import type { ColumnMapping, PlainTable } from './plain-csv';
-import type { SourceFormat } from './types';
+import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
+import type { DatasetManifest, SourceFormat } from '$lib/model/manifest';
+import type { DatasetDescription } from './describe';
 
 /**
  * Largest file the browser import takes: 1 GiB. A file is held in memory twice over while it

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n/paraglide/runtime.js';
+import type { Locale } from './paraglide/runtime.js';
 
 /**
  * The shipped datasets' words in one language: key → the English text it translates (the

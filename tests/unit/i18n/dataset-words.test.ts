@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetManifest, Manifest } from '$lib/catalog/types';
+import type { DatasetManifest, Manifest } from '$lib/model/manifest';
 import { codeName, datasetCaveats, datasetTitle, dimensionName, setLocale } from '$lib/i18n';
 import {
   caveatKey,
@@ -11,8 +11,8 @@ import {
   dimensionKey,
   dimensionLabelIn,
   titleKey
-} from '$lib/reference/dataset-words';
-import { loadDatasetWords } from '$lib/reference/dataset-words-files';
+} from '$lib/i18n/dataset-words';
+import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 const read = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));

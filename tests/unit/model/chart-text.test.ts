@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartText } from '$lib/charts/types';
-import { NO_EDITS, withEdits } from '$lib/export/chart-text';
+import { NO_EDITS, withEdits, type ChartText } from '$lib/model/chart-text';
 
 const text: ChartText = {
   title: 'Original title',

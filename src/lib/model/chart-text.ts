@@ -1,4 +1,12 @@
-import type { ChartText } from '$lib/charts/types';
+/** Text every chart carries, on screen and in every download. */
+export interface ChartText {
+  title: string;
+  subtitle: string;
+  /** "Source: Eurostat (crim_off_cat), data of 2024-…, CC BY 4.0" */
+  source: string;
+  notes: string[];
+  unit: string;
+}
 
 /**
  * A presenter's changes to a chart's text; null keeps the original. The source line has no
