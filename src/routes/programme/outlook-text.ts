@@ -54,6 +54,17 @@ export function verdictText(outlook: TargetOutlook | null): string | null {
   }
 }
 
+/** The verdict in a few words, for a card or a table cell; null without a projected verdict. */
+export function verdictShortText(outlook: TargetOutlook | null | undefined): string | null {
+  if (outlook?.kind !== 'projected') return null;
+  const probability = percent(outlook.probability);
+  return outlook.verdict === 'likely'
+    ? m.programme_verdict_short_likely({ probability })
+    : outlook.verdict === 'unlikely'
+      ? m.programme_verdict_short_unlikely({ probability })
+      : m.programme_verdict_short_even({ probability });
+}
+
 /** "spans a break in 2014 (new Criminal Code)", for each comparison that crosses one. */
 export function spansText(spans: readonly SeriesBreak[]): string | null {
   if (spans.length === 0) return null;

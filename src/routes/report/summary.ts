@@ -2,7 +2,7 @@ import { formatComputed, formatNumber, m } from '$lib/i18n';
 import type { Status } from '$lib/indicators/evaluate';
 import type { Indicator } from '$lib/indicators/framework';
 import type { IndicatorData } from '../programme/indicator-data';
-import { breakLabel, percent } from '../programme/outlook-text';
+import { breakLabel, verdictShortText } from '../programme/outlook-text';
 import { countWithUnit } from '../programme/text';
 
 /** One indicator as the summary table reads it: its status, and its data once loaded. */
@@ -67,14 +67,7 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
     cell: ({ indicator, data }) => {
       const outlook = data?.outlook.projection.outlook;
       if (indicator.kind !== 'statistic' || data === null) return null;
-      if (!outlook) return m.programme_summary_no_target();
-      if (outlook.kind !== 'projected') return null;
-      const probability = percent(outlook.probability);
-      return outlook.verdict === 'likely'
-        ? m.programme_verdict_short_likely({ probability })
-        : outlook.verdict === 'unlikely'
-          ? m.programme_verdict_short_unlikely({ probability })
-          : m.programme_verdict_short_even({ probability });
+      return outlook ? verdictShortText(outlook) : m.programme_summary_no_target();
     }
   },
   {
