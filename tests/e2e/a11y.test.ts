@@ -35,6 +35,8 @@ const SQL_CHART = new URLSearchParams({
 const PAGES = [
   '/',
   '/programme',
+  // A statistic indicator: its fan, its breaks and its synthetic control.
+  '/programme/indicator/burglary',
   '/report',
   '/data',
   '/sql',
