@@ -144,8 +144,21 @@ test('the report opens with a summary of every indicator, has a Print button, an
     'Latest value',
     'Baseline',
     'Target',
-    'Against comparator (index points)'
+    'Against comparator (index points)',
+    'Projection against the target',
+    'Gap to its synthetic control (p)',
+    'Breaks in series'
   ]);
+  // The later readings: a verdict only where a target is set, a gap with its p-value, the breaks.
+  await expect(summary.locator('tr[data-indicator=theft] td[data-column=verdict]')).toHaveText(
+    'no target set'
+  );
+  await expect(summary.locator('tr[data-indicator=theft] td[data-column=synthetic]')).toHaveText(
+    /^[+−-]?[\d,.]+ \(p = 0\.\d+\)$/
+  );
+  await expect(summary.locator('tr[data-indicator=burglary] td[data-column=breaks]')).toHaveText(
+    '2014 (new Criminal Code)'
+  );
   for (const indicator of framework.indicators) {
     const row = summary.locator(`tr[data-indicator="${indicator.id}"]`);
     const panelStatus = await report
