@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet|interactions|import]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet|interactions|import|bytes]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -10,9 +10,10 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { readFileSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
+import { createStaticServer } from './static-server.js';
+import { layoutShifts, watchLayoutShifts } from '../tests/e2e/support/layout-shift';
 import type { Lab } from '../bench/lab';
 import { generatedFile, monthlyPeriods, seededRandom } from '../bench/generated-files';
 import { importLine, importThroughput, loadCeilingMbPerSecond } from '../bench/import-throughput';
@@ -281,84 +284,185 @@ async function phases(browser: Browser, pages: PageSpec[]): Promise<Phases[]> {
   }));
 }
 
-// ---------------------------------------------------------------- bytes of the first load
+// ---------------------------------------------------------------- layout shift
 
-interface Transfer {
-  total: number;
-  /** What went over the wire: the brotli or gzip copy where the server sent one. */
-  wire: number;
-  jsWithoutDuckdb: number;
-  jsWithoutDuckdbGzip: number;
-  duckdbJs: number;
-  duckdbJsGzip: number;
-  wasm: number;
-  data: number;
-  other: number;
-  files: { path: string; bytes: number; wire: number; gzip: number | null; kind: string }[];
+const SHIFT_VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 }
+];
+/** How long after the live chart shifts are still counted: the font and labels came later. */
+const SHIFT_SETTLE_MS = 2_000;
+
+interface LayoutShift {
+  width: number;
+  /** The largest cumulative layout shift of the cold loads, and each load's. */
+  worst: number;
+  runs: number[];
+  /** What moved in the worst load. */
+  moved: string[];
 }
 
-async function firstLoadBytes(browser: Browser, origin: string): Promise<Transfer> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // A response's body is a file on disk, or its .br or .gz copy as the encoding says; sizes
-  // are read there rather than from the browser's partial counters.
-  const fetched = new Map<string, string>();
-  page.on('requestfinished', async (request) => {
-    if (!request.url().startsWith(origin)) return;
-    const encoding = (await request.response())?.headers()['content-encoding'] ?? '';
-    fetched.set(new URL(request.url()).pathname, encoding);
-  });
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => performance.getEntriesByName('cooperare:chart-drawn').length);
-  await page.waitForLoadState('networkidle');
-  await context.close();
+/** Cumulative layout shift of cold loads of / on a phone's and a desktop's screen. */
+async function layoutShiftOfHome(browser: Browser, origin: string): Promise<LayoutShift[]> {
+  const results: LayoutShift[] = [];
+  for (const viewport of SHIFT_VIEWPORTS) {
+    const result: LayoutShift = { width: viewport.width, worst: 0, runs: [], moved: [] };
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport });
+      try {
+        const page = await context.newPage();
+        await watchLayoutShifts(page);
+        await page.goto(`${origin}/`);
+        await page.waitForFunction(
+          () => performance.getEntriesByName('cooperare:chart-drawn').length > 0,
+          undefined,
+          { timeout: 120_000 }
+        );
+        await page.waitForTimeout(SHIFT_SETTLE_MS);
+        const { sum, shifts } = await layoutShifts(page);
+        result.runs.push(sum);
+        if (sum >= result.worst) {
+          result.worst = sum;
+          result.moved = [...new Set(shifts.flatMap((shift) => shift.moved))];
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    results.push(result);
+  }
+  return results;
+}
 
+// ---------------------------------------------------------------- bytes of the first load
+
+/** What a first visit's requests are, by what they carry. */
+const KINDS = ['page', 'js', 'duckdb-js', 'wasm', 'data', 'other'] as const;
+type Kind = (typeof KINDS)[number];
+/** How long the first visit is watched: the install and keep of the service worker included. */
+const FIRST_VISIT_MS = 20_000;
+
+interface Transfer {
+  /** Bytes the server sent (headers and bodies, the .br or .gz copy where it sent one). */
+  wire: number;
+  /** The same responses as files, uncompressed. */
+  total: number;
+  requests: number;
+  byKind: Record<Kind, { wire: number; total: number; requests: number }>;
+  /**
+   * The JavaScript other than DuckDB's that the page itself asked for (not the service
+   * worker's install), gzipped at level 9: the budget's measure.
+   */
+  jsWithoutDuckdbGzip: number;
+  files: { path: string; kind: Kind; requests: number; wire: number; bytes: number }[];
+}
+
+function kindOf(urlPath: string, text: () => string): Kind {
+  if (urlPath === '/' || urlPath.endsWith('.html')) return 'page';
+  if (urlPath.endsWith('.wasm')) return 'wasm';
+  if (/\.(arrow|parquet|json)$/.test(urlPath)) return 'data';
+  if (!urlPath.endsWith('.js')) return 'other';
+  // The worker, and the chunk holding duckdb-wasm's API with the engine that loads it.
+  const duck =
+    path.basename(urlPath).startsWith('duckdb-') || text().includes('duckdb-browser-eh.worker');
+  return duck ? 'duckdb-js' : 'js';
+}
+
+/**
+ * Every request of the first FIRST_VISIT_MS of a visit to / in a fresh context, the service
+ * worker's included, counted where they arrive: a server of its own (the same static server,
+ * on another port) that adds up the bytes it writes for each. What the browser's HTTP cache
+ * answered never reaches it, so a file fetched twice over the network is counted twice.
+ */
+async function firstLoadBytes(browser: Browser): Promise<Transfer> {
+  const server = createStaticServer({ folder: BUILD_DIR });
+  const sent: { path: string; wire: number }[] = [];
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const before = request.socket.bytesWritten;
+    const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    response.once('close', () =>
+      sent.push({ path: urlPath, wire: request.socket.bytesWritten - before })
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const context = await browser.newContext();
+  // Only the page's own requests: Chromium reports the service worker's to the context.
+  const asked = new Set<string>();
+  try {
+    const page = await context.newPage();
+    page.on('request', (request) => asked.add(new URL(request.url()).pathname));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForTimeout(FIRST_VISIT_MS);
+  } finally {
+    await context.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+
+  const byKind = Object.fromEntries(
+    KINDS.map((kind) => [kind, { wire: 0, total: 0, requests: 0 }])
+  ) as Transfer['byKind'];
   const result: Transfer = {
-    total: 0,
     wire: 0,
-    jsWithoutDuckdb: 0,
+    total: 0,
+    requests: 0,
+    byKind,
     jsWithoutDuckdbGzip: 0,
-    duckdbJs: 0,
-    duckdbJsGzip: 0,
-    wasm: 0,
-    data: 0,
-    other: 0,
     files: []
   };
-  for (const [urlPath, encoding] of fetched) {
-    const file = path.join(BUILD_DIR, urlPath === '/' ? 'index.html' : urlPath);
-    const bytes = (await stat(file)).size;
-    const suffix = { br: '.br', gzip: '.gz' }[encoding];
-    const wire = suffix ? (await stat(file + suffix)).size : bytes;
-    result.total += bytes;
-    result.wire += wire;
-    let kind = 'other';
-    let gzip: number | null = null;
-    if (urlPath.endsWith('.js')) {
-      const text = await readFile(file, 'utf8');
-      gzip = gzipSync(text, { level: 9 }).byteLength;
-      // The worker, and the chunk holding duckdb-wasm's API with the engine that loads it.
-      const duck =
-        path.basename(urlPath).startsWith('duckdb-') || text.includes('duckdb-browser-eh.worker');
-      kind = duck ? 'duckdb-js' : 'js';
-      if (duck) {
-        result.duckdbJs += bytes;
-        result.duckdbJsGzip += gzip;
-      } else {
-        result.jsWithoutDuckdb += bytes;
-        result.jsWithoutDuckdbGzip += gzip;
-      }
-    } else if (urlPath.endsWith('.wasm')) {
-      kind = 'wasm';
-      result.wasm += bytes;
-    } else if (/\.(arrow|parquet|json)$/.test(urlPath)) {
-      kind = 'data';
-      result.data += bytes;
-    } else result.other += bytes;
-    result.files.push({ path: urlPath, bytes, wire, gzip, kind });
+  const files = new Map<string, Transfer['files'][number]>();
+  for (const { path: urlPath, wire } of sent) {
+    const file = path.join(
+      BUILD_DIR,
+      urlPath === '/' || !path.extname(urlPath) ? 'index.html' : urlPath
+    );
+    const bytes = await stat(file)
+      .then((s) => s.size)
+      .catch(() => 0);
+    let entry = files.get(urlPath);
+    if (!entry) {
+      let text: string | undefined;
+      const read = () => (text ??= bytes ? readFileSync(file, 'utf8') : '');
+      const kind = kindOf(urlPath, read);
+      if (kind === 'js' && asked.has(urlPath))
+        result.jsWithoutDuckdbGzip += gzipSync(read(), { level: 9 }).byteLength;
+      entry = { path: urlPath, kind, requests: 0, wire: 0, bytes: 0 };
+      files.set(urlPath, entry);
+    }
+    entry.requests += 1;
+    entry.wire += wire;
+    entry.bytes += bytes;
+    for (const sum of [result, byKind[entry.kind]]) {
+      sum.wire += wire;
+      sum.total += bytes;
+      sum.requests += 1;
+    }
   }
-  result.files.sort((a, b) => b.bytes - a.bytes);
+  result.files = [...files.values()].sort((a, b) => b.wire - a.wire);
   return result;
+}
+
+/** The engine's files a first visit fetched, with how many times: one build, once, is right. */
+function engineLine(transfer: Transfer): string {
+  const engine = transfer.files.filter((file) => /\/duckdb-[^/]*\.(wasm|js)$/.test(file.path));
+  return engine
+    .map((file) => `${path.basename(file.path).replace(/\.[\w-]{8}\./, '.')} ×${file.requests}`)
+    .join(', ');
+}
+
+const mb = (v: number) => `${(v / 1e6).toFixed(2)} MB`;
+
+/** The bench's lines on a first visit's bytes. */
+function transferLines(transfer: Transfer): string[] {
+  return [
+    `first visit to /, its first ${FIRST_VISIT_MS / 1000} s, service worker included: ${mb(transfer.wire)} over the wire (${mb(transfer.total)} as files) in ${transfer.requests} requests`,
+    `  by kind, over the wire (as files, requests): ${KINDS.map((kind) => {
+      const k = transfer.byKind[kind];
+      return `${kind} ${kb(k.wire)} (${kb(k.total)}, ${k.requests})`;
+    }).join(' · ')}`,
+    `  engine files fetched: ${engineLine(transfer)} · JS without DuckDB ${kb(transfer.jsWithoutDuckdbGzip)} gzip`
+  ];
 }
 
 // ---------------------------------------------------------------- interactions in /explore
@@ -718,6 +822,7 @@ const IMPORT_TARGET_MBPS = 50;
 function whyMissed(target: string): string {
   if (target.startsWith('interaction')) return 'Interactions in /explore';
   if (target.startsWith('import')) return 'Importing a large file';
+  if (target.startsWith('layout shift')) return 'Layout shift';
   return 'Where the time goes';
 }
 
@@ -747,6 +852,10 @@ async function main(): Promise<void> {
       console.log(importLine(await importThroughput(browser, origin, IMPORT_MB)));
       return;
     }
+    if (option('only') === 'bytes') {
+      console.log(transferLines(await firstLoadBytes(browser)).join('\n'));
+      return;
+    }
     if (option('only') === 'interactions') {
       console.log(JSON.stringify(await interactions(browser, origin), null, 1));
       return;
@@ -770,8 +879,10 @@ async function main(): Promise<void> {
       ...(hasExplore ? [{ url: `${origin}/explore?ds=crim_off_cat`, ...app }] : [])
     ]);
     const explore = exploreOrNone ?? null;
+    console.log('Measuring layout shift on / …');
+    const shift = await layoutShiftOfHome(browser, origin);
     console.log('Measuring bytes of the first load …');
-    const transfer = await firstLoadBytes(browser, origin);
+    const transfer = await firstLoadBytes(browser);
     console.log('Measuring interactions …');
     const interaction = await interactions(browser, origin);
     console.log('Measuring import …');
@@ -792,6 +903,8 @@ async function main(): Promise<void> {
         atMost('ready on /explore ≤ 1.2 × floor', explore.chartDrawn / floorMs, 1.2, '')
       );
     }
+    for (const { width, worst } of shift)
+      verdicts.push(atMost(`layout shift on / at ${width} px ≤ 0.05`, worst, 0.05, ''));
     verdicts.push(atMost('interaction p95, shipped ≤ 50 ms', interaction.shipped.p95, 50, ' ms'));
     if (interaction.large)
       verdicts.push(
@@ -800,6 +913,7 @@ async function main(): Promise<void> {
     verdicts.push(
       atMost('JS without DuckDB ≤ 200 KB gzip', transfer.jsWithoutDuckdbGzip / 1000, 200, ' KB')
     );
+    verdicts.push(atMost('first visit ≤ 12 MB over the wire', transfer.wire / 1e6, 12, ' MB'));
     if (imported)
       verdicts.push(atLeast('import ≥ 50 MB/s', imported.mbPerSecond, IMPORT_TARGET_MBPS, ' MB/s'));
 
@@ -838,6 +952,14 @@ async function main(): Promise<void> {
           ? ` · /explore ÷ floor: first chart ${(explore.firstChart / floorMs).toFixed(2)}, ready ${(explore.chartDrawn / floorMs).toFixed(2)}`
           : '')
     );
+    lines.push(
+      `layout shift on / (cumulative, worst of ${RUNS} cold loads): ${shift
+        .map(
+          ({ width, worst, moved }) =>
+            `${width} px ${worst.toFixed(3)}${moved.length ? ` (moved: ${moved.join(', ')})` : ''}`
+        )
+        .join(' · ')}`
+    );
     lines.push('');
     lines.push(
       `interaction in /explore (${SELECTIONS} selection changes, input event → chart painted): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}, max ${ms(interaction.shipped.max)} (query answered at p50 ${ms(interaction.shipped.answeredP50)})`
@@ -848,9 +970,7 @@ async function main(): Promise<void> {
       );
     if (imported) lines.push(importLine(imported));
     if (parquet) lines.push(parquetLine(parquet));
-    lines.push(
-      `first load of /: total ${kb(transfer.total)} (${kb(transfer.wire)} over the wire) · JS without DuckDB ${kb(transfer.jsWithoutDuckdb)} (${kb(transfer.jsWithoutDuckdbGzip)} gzip) · DuckDB JS ${kb(transfer.duckdbJs)} (${kb(transfer.duckdbJsGzip)} gzip) · wasm ${kb(transfer.wasm)} · data ${kb(transfer.data)} · other ${kb(transfer.other)}`
-    );
+    lines.push(...transferLines(transfer));
     lines.push('');
     lines.push('target                                   value      verdict');
     for (const v of verdicts)
@@ -879,6 +999,7 @@ async function main(): Promise<void> {
       home,
       homeWithoutWorker,
       explore,
+      layoutShift: shift,
       transfer,
       interaction,
       import: imported,

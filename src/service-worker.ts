@@ -5,9 +5,9 @@
 
 /**
  * Keeps the app usable offline after one visit: the built code and styles are cached when a
- * version installs, the shipped datasets and the engine's WebAssembly once the first visit
- * has drawn its chart (or when first used), and every route is answered with the cached page
- * when the network is gone. User data lives
+ * version installs, the shipped datasets and the engine build the page runs once the first
+ * visit has drawn its chart (or when first used), and every route is answered with the cached
+ * page when the network is gone. User data lives
  * elsewhere (OPFS, IndexedDB, local storage) and is never touched here.
  */
 
@@ -17,7 +17,7 @@ import {
   answerFor,
   appCacheName,
   installList,
-  isEngineBinary,
+  isEngineFile,
   isKeepMessage,
   laterList,
   pathsToKeep,
@@ -29,7 +29,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const APP_CACHE = appCacheName(version);
 const PAGE = `${base}/`;
 const precached = new Set(precacheList(base, build, files));
-const engineFiles = new Set(build.filter(isEngineBinary));
+const engineFiles = new Set(build.filter(isEngineFile));
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
@@ -58,6 +58,7 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
+/** Answers a request for an engine file from the engine cache; a miss is fetched and kept. */
 async function keepEngineFile(path: string): Promise<Response> {
   const cache = await caches.open(ENGINE_CACHE);
   const cached = await cache.match(path);
@@ -65,6 +66,22 @@ async function keepEngineFile(path: string): Promise<Response> {
   const response = await fetch(path);
   if (response.ok) await cache.put(path, response.clone());
   return response;
+}
+
+/**
+ * Keeps an engine file the page has just loaded, from the browser's HTTP cache and never
+ * from the network: downloading DuckDB's 34 MB a second time, in the middle of the first
+ * visit, is what this avoids. A cache too small to hold it (a private window's, in memory,
+ * when the server sends the file uncompressed) leaves it to the next visit, whose engine
+ * requests pass through keepEngineFile.
+ */
+async function keepLoadedEngineFile(path: string): Promise<void> {
+  const cache = await caches.open(ENGINE_CACHE);
+  if (await cache.match(path)) return;
+  const response = await fetch(path, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
+    () => null
+  );
+  if (response?.ok) await cache.put(path, response);
 }
 
 /** Fetches the data files the install left out and this version has not kept yet. */
@@ -78,7 +95,7 @@ async function keepData(): Promise<void> {
 sw.addEventListener('message', (event) => {
   if (!isKeepMessage(event.data)) return;
   const paths = pathsToKeep(event.data, sw.location.origin, engineFiles);
-  event.waitUntil(Promise.all([...paths.map(keepEngineFile), keepData()]));
+  event.waitUntil(Promise.all([...paths.map(keepLoadedEngineFile), keepData()]));
 });
 
 async function fromAppCache(request: Request): Promise<Response> {

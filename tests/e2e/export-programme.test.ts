@@ -3,7 +3,12 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { chartCsvHeader, downloadText, readCsv } from './support/downloads';
-import { openPartnerPage, startPartnerSite, type PostedHeight } from './support/partner-page';
+import {
+  frameShowsAll,
+  lastPostedHeight,
+  openPartnerPage,
+  startPartnerSite
+} from './support/partner-page';
 
 const FRAMEWORK = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
   programme: { sources: string[]; approved: string; eligibleUntil: string };
@@ -182,18 +187,17 @@ test.describe('an embedded programme chart', () => {
     const full = frame.getByTestId('embed-full-view');
     await expect(full).toHaveAttribute('href', '/programme#budget-projects');
     await expect(full).toHaveAttribute('target', '_blank');
-    // The frame follows the height the page reports.
-    await expect
-      .poll(() =>
-        hostPage.evaluate(() => {
-          const posted = (window as unknown as { heights: PostedHeight[] }).heights.at(-1)?.height;
-          const frameHeight = Math.round(
-            document.querySelector('iframe')!.getBoundingClientRect().height
-          );
-          return posted !== undefined && posted > 300 && posted === frameHeight;
-        })
-      )
-      .toBe(true);
+    // At a phone's width and a desktop's, the snippet's script fits the frame to its page.
+    for (const width of [360, 1000]) {
+      await hostPage.setViewportSize({ width, height: 1400 });
+      await expect.poll(() => frameShowsAll(hostPage)).toBe(true);
+      const frameHeight = await hostPage
+        .locator('iframe')
+        .evaluate((el) => Math.round(el.getBoundingClientRect().height));
+      const posted = await lastPostedHeight(hostPage);
+      expect(posted?.height).toBe(frameHeight);
+      expect(posted?.origin).toBe(appOrigin);
+    }
     expect(problems).toEqual([]);
   });
 });

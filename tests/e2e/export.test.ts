@@ -4,7 +4,13 @@ import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { chartCsvHeader, readCsv } from './support/downloads';
-import { openPartnerPage, startPartnerSite, type PostedHeight } from './support/partner-page';
+import {
+  frameOnly,
+  frameShowsAll,
+  lastPostedHeight,
+  openPartnerPage,
+  startPartnerSite
+} from './support/partner-page';
 
 // page.route cannot see requests that the app's service worker answers; these tests serve
 // their own copy of the data, so the worker stays out.
@@ -239,15 +245,14 @@ test('the link and the embed snippet are copied, and the snippet is one valid if
     const body = new DOMParser().parseFromString(html, 'text/html').body;
     const frame = body.firstElementChild;
     return {
-      children: body.childElementCount,
-      tag: frame?.localName,
+      children: [...body.children].map((child) => child.localName),
       attributes: Object.fromEntries([...(frame?.attributes ?? [])].map((a) => [a.name, a.value])),
       // Serialising again gives the same text only when nothing had to be repaired.
       roundTrip: body.innerHTML
     };
   }, snippet);
-  expect(parsed.children).toBe(1);
-  expect(parsed.tag).toBe('iframe');
+  // The frame, then the few lines that make it follow its page's height.
+  expect(parsed.children).toEqual(['iframe', 'script']);
   expect(parsed.roundTrip).toBe(snippet);
   expect(parsed.attributes).toEqual({
     src: link.replace('/explore?', '/embed?'),
@@ -290,32 +295,56 @@ test.describe('an embedded chart', () => {
     await expect(full).toHaveAttribute('href', /^\/explore\?ds=crim_off_cat&.*geo=RO,NO,BG,HU,DE/);
     await expect(full).toHaveAttribute('target', '_blank');
 
-    // The chart fits the frame's width, and the frame grows to the height the page reports.
-    await hostPage.setViewportSize({ width: 700, height: 900 });
-    const chartWidth = await frame
-      .getByTestId('line-chart')
-      .evaluate((svg) => (svg as SVGSVGElement).width.baseVal.value);
-    expect(chartWidth).toBeLessThanOrEqual(700);
-    type Heights = { heights: PostedHeight[] };
-    const fitted = async () => {
-      const last = await hostPage.evaluate(() => (window as unknown as Heights).heights.at(-1));
+    // At a phone's width and a desktop's, the snippet's own script fits the frame to the
+    // height the page posts: nothing scrolls, and the source and the link show.
+    for (const width of [360, 1000]) {
+      await hostPage.setViewportSize({ width, height: 1400 });
+      const chartWidth = await frame
+        .getByTestId('line-chart')
+        .evaluate((svg) => (svg as SVGSVGElement).width.baseVal.value);
+      expect(chartWidth).toBeLessThanOrEqual(width);
+      await expect.poll(() => frameShowsAll(hostPage)).toBe(true);
       const frameHeight = await hostPage
         .locator('iframe')
         .evaluate((el) => Math.round(el.getBoundingClientRect().height));
-      const contentHeight = await frame
-        .locator('html')
-        .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-      return { origin: last?.origin, posted: last?.height, frameHeight, contentHeight };
-    };
-    await expect
-      .poll(async () => {
-        const now = await fitted();
-        return now.posted === now.frameHeight && now.posted === now.contentHeight;
-      })
-      .toBe(true);
-    const now = await fitted();
-    expect(now.origin).toBe(appOrigin);
-    expect(now.posted).toBeGreaterThan(350);
+      expect((await lastPostedHeight(hostPage))?.height).toBe(frameHeight);
+    }
+    const last = await lastPostedHeight(hostPage);
+    expect(last?.origin).toBe(appOrigin);
+    expect(last?.height).toBeGreaterThan(350);
+    expect(problems).toEqual([]);
+  });
+
+  test('without its script, the frame starts at the height the page has at the width measured', async ({
+    page,
+    context,
+    baseURL
+  }) => {
+    // The shipped data, not the flagged copy the other tests serve this page alone: the
+    // partner's frame must show what the menu measured.
+    test.slow();
+    await page.goto('/');
+    const figure = page.locator('figure.home-chart');
+    await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
+    await figure.getByTestId('share-toggle').click();
+    const measuredWidth = await figure.evaluate((el) => el.clientWidth);
+    const snippetHeight = async () =>
+      Number(/height:(\d+)px/.exec(await figure.getByTestId('share-embed').inputValue())?.[1]);
+    partner.paste(frameOnly(await figure.getByTestId('share-embed').inputValue()));
+    const appOrigin = new URL(baseURL as string).origin;
+    const { page: hostPage, problems } = await openPartnerPage(context, partner.origin, appOrigin);
+    // A frame as wide as the chart was where the snippet was copied (the host's body has 8 px
+    // margins).
+    await hostPage.setViewportSize({ width: measuredWidth + 16, height: 1400 });
+    await expect(hostPage.frameLocator('iframe').getByTestId('line-chart')).toBeVisible();
+    await expect.poll(async () => (await lastPostedHeight(hostPage))?.height).toBeGreaterThan(350);
+    // The menu measured the embed page itself, so its snippet already says that height.
+    await expect.poll(snippetHeight).toBe((await lastPostedHeight(hostPage))?.height);
+
+    partner.paste(frameOnly(await figure.getByTestId('share-embed').inputValue()));
+    await hostPage.reload();
+    await expect(hostPage.frameLocator('iframe').getByTestId('line-chart')).toBeVisible();
+    await expect.poll(() => frameShowsAll(hostPage)).toBe(true);
     expect(problems).toEqual([]);
   });
 });

@@ -11,8 +11,9 @@ export function appCacheName(version: string): string {
 }
 
 /**
- * DuckDB's WebAssembly, kept across versions: 34 MB (or 39 MB for the other build) that
- * seldom changes, under a content-hashed name, so a new version of the app need not fetch it again.
+ * DuckDB's WebAssembly and its worker script, kept across versions: 34 MB (or 39 MB for the
+ * other build) that seldom changes, under content-hashed names, so a new version of the app
+ * need not fetch it again.
  */
 export const ENGINE_CACHE = `${PREFIX}engine`;
 
@@ -23,20 +24,21 @@ export const ENGINE_CACHE = `${PREFIX}engine`;
 export const KEEP_MESSAGE = 'cooperare:keep-engine-files';
 
 /**
- * The engine comes in two WebAssembly builds; the browser needs one. Both are in the build,
- * but only the one in use is kept, when it is first used, rather than 73 MB up front.
+ * The engine comes in two builds, each a WebAssembly binary and the worker script that runs
+ * it; a browser runs one. Both are in the app's build, but only the one in use is kept, once
+ * the page has loaded it, rather than 75 MB up front and a worker no browser of this kind runs.
  */
-export function isEngineBinary(path: string): boolean {
-  return path.endsWith('.wasm');
+export function isEngineFile(path: string): boolean {
+  return path.endsWith('.wasm') || /\/duckdb-browser-[^/]*\.worker\.[^/]*\.js$/.test(path);
 }
 
 /**
  * Every file of one version the app cache holds: the built files (hashed code, styles,
- * datasets, the engine's worker scripts) except the engine binaries, the static files, and
- * the page itself (`base/`), which every route of this single-page app is served from.
+ * datasets) except the engine's, the static files, and the page itself (`base/`), which
+ * every route of this single-page app is served from.
  */
 export function precacheList(base: string, build: string[], files: string[]): string[] {
-  return [`${base}/`, ...build.filter((path) => !isEngineBinary(path)), ...files];
+  return [`${base}/`, ...build.filter((path) => !isEngineFile(path)), ...files];
 }
 
 /** Datasets, their manifest and map outlines: most of a version's bytes, few needed at once. */

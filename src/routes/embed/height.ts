@@ -1,9 +1,4 @@
-/** The message an embedded chart sends its parent page whenever its height changes. */
-export interface HeightMessage {
-  type: 'cooperare:height';
-  /** Height of the embed page's content in CSS pixels, rounded up. */
-  height: number;
-}
+import type { HeightMessage } from '$lib/export/embed-snippet';
 
 /**
  * Tells the page around the iframe how tall the chart is, now and on every change, so the

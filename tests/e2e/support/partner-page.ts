@@ -7,8 +7,9 @@ export type PostedHeight = { origin: string; height: number };
 
 /**
  * Someone else's site: another origin (localhost on a port of its own, where the app is
- * 127.0.0.1) serving a page that pastes the embed snippet it is given and resizes the frame
- * from the height messages, keeping each in `window.heights`.
+ * 127.0.0.1) serving a page that pastes the embed snippet it is given, script and all, and
+ * keeps each height message the frame posts in `window.heights`. Resizing the frame is left
+ * to the snippet.
  */
 export async function startPartnerSite(): Promise<{
   origin: string;
@@ -26,7 +27,6 @@ ${snippet}
   window.addEventListener('message', (event) => {
     if (!event.data || event.data.type !== 'cooperare:height') return;
     window.heights.push({ origin: event.origin, height: event.data.height });
-    document.querySelector('iframe').style.height = event.data.height + 'px';
   });
 </script></body></html>`);
   });
@@ -59,4 +59,29 @@ export async function openPartnerPage(
   });
   await page.goto(partnerOrigin);
   return { page, problems };
+}
+
+/** The snippet as a site that strips scripts keeps it: the frame alone. */
+export const frameOnly = (snippet: string) => snippet.replace(/<script>[\s\S]*?<\/script>/g, '');
+
+/** The last height the frame posted to the partner's page. */
+export const lastPostedHeight = (hostPage: Page) =>
+  hostPage.evaluate(() => (window as unknown as { heights: PostedHeight[] }).heights.at(-1));
+
+/**
+ * Whether the partner page's frame shows the whole embedded page at once: nothing in it
+ * scrolls, and its last line, the link to the full view, lies inside the frame.
+ */
+export async function frameShowsAll(hostPage: Page): Promise<boolean> {
+  const frame = hostPage.frames().find((f) => f !== hostPage.mainFrame());
+  if (!frame) return false;
+  return frame.evaluate(() => {
+    const link = document.querySelector('[data-testid="embed-full-view"]');
+    const root = document.documentElement;
+    return (
+      !!link &&
+      root.scrollHeight <= window.innerHeight &&
+      link.getBoundingClientRect().bottom <= window.innerHeight
+    );
+  });
 }

@@ -5,6 +5,7 @@ import {
   answerFor,
   appCacheName,
   installList,
+  isEngineFile,
   isKeepMessage,
   laterList,
   pathsToKeep,
@@ -20,26 +21,40 @@ const BUILD = [
   '/_app/immutable/assets/0.BlDBANwz.css',
   '/_app/immutable/assets/crim_off_cat.Cq5mshfp.arrow',
   '/_app/immutable/assets/manifest.BiDLkj8d.json',
+  '/_app/immutable/workers/import.worker-PcKpAwbu.js',
   '/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js',
+  '/_app/immutable/assets/duckdb-browser-mvp.worker.C9hF7LGh.js',
   '/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm',
   '/_app/immutable/assets/duckdb-mvp.BP0pRkMH.wasm'
 ];
 const EH = '/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm';
+const EH_WORKER = '/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js';
 const precached = new Set(precacheList('', BUILD, ['/favicon.svg']));
-const engineFiles = new Set([EH, '/_app/immutable/assets/duckdb-mvp.BP0pRkMH.wasm']);
+const engineFiles = new Set(BUILD.filter(isEngineFile));
 
 function get(path: string, extra: Partial<RequestFacts> = {}): RequestFacts {
   return { method: 'GET', url: `${ORIGIN}${path}`, mode: 'cors', range: false, ...extra };
 }
 
+describe('isEngineFile', () => {
+  it('knows both engine builds, binary and worker script, and nothing else', () => {
+    expect(BUILD.filter(isEngineFile)).toEqual([
+      EH_WORKER,
+      '/_app/immutable/assets/duckdb-browser-mvp.worker.C9hF7LGh.js',
+      EH,
+      '/_app/immutable/assets/duckdb-mvp.BP0pRkMH.wasm'
+    ]);
+  });
+});
+
 describe('precacheList', () => {
-  it('keeps the page, code, styles, datasets and static files but neither engine binary', () => {
+  it('keeps the page, code, styles, datasets and static files but neither engine build', () => {
     const list = precacheList('', BUILD, ['/favicon.svg']);
     expect(list[0]).toBe('/');
     expect(list).toContain('/_app/immutable/assets/crim_off_cat.Cq5mshfp.arrow');
-    expect(list).toContain('/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js');
+    expect(list).toContain('/_app/immutable/workers/import.worker-PcKpAwbu.js');
     expect(list).toContain('/favicon.svg');
-    expect(list.filter((p) => p.endsWith('.wasm'))).toEqual([]);
+    expect(list.filter(isEngineFile)).toEqual([]);
   });
 
   it('puts the page under the base path when the app is not at the root', () => {
@@ -53,7 +68,7 @@ describe('installList and laterList', () => {
       '/',
       '/_app/immutable/entry/start.CBq0QjB4.js',
       '/_app/immutable/assets/0.BlDBANwz.css',
-      '/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js',
+      '/_app/immutable/workers/import.worker-PcKpAwbu.js',
       '/favicon.svg'
     ]);
     expect(laterList(precached)).toEqual([
@@ -94,6 +109,7 @@ describe('answerFor', () => {
       )
     ).toBe('app');
     expect(answerFor(get(EH), ORIGIN, precached, engineFiles)).toBe('engine');
+    expect(answerFor(get(EH_WORKER), ORIGIN, precached, engineFiles)).toBe('engine');
   });
 
   it('leaves alone other origins, writes, byte ranges and files it did not build', () => {
@@ -116,9 +132,12 @@ describe('staleCaches', () => {
 });
 
 describe('pathsToKeep', () => {
-  it('keeps the engine file the page names', () => {
-    const message = { type: KEEP_MESSAGE, urls: [`${ORIGIN}${EH}`, `${ORIGIN}${EH}`] };
-    expect(pathsToKeep(message, ORIGIN, engineFiles)).toEqual([EH]);
+  it('keeps the engine files the page names', () => {
+    const message = {
+      type: KEEP_MESSAGE,
+      urls: [`${ORIGIN}${EH}`, `${ORIGIN}${EH_WORKER}`, `${ORIGIN}${EH}`]
+    };
+    expect(pathsToKeep(message, ORIGIN, engineFiles)).toEqual([EH, EH_WORKER]);
   });
 
   it('ignores anything that is not an engine file of this origin and version', () => {
