@@ -172,8 +172,8 @@ test.describe('a link to a query', () => {
     );
 
     const csv = await downloadText(page, panel, 'download-csv');
-    // Named after what it holds, countries in the order the query returns them.
-    expect(csv.name).toBe('crim_off_cat_BG-HU-NO-RO_2008-2022.csv');
+    // Named after the title the presenter gave it.
+    expect(csv.name).toBe('Homicide-rate-four-countries.csv');
     const { header, records, after } = readCsv(csv.text);
     expect(header).toEqual(chartCsvHeader('geo'));
     expect(records).toHaveLength(4 * 15);
