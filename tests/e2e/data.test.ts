@@ -191,6 +191,31 @@ test('a plain CSV of my own imports after I map its columns', async ({ page }) =
   );
 });
 
+test('a CSV whose quoted cells hold line breaks imports (RFC 4180)', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'data-e2e-'));
+  const file = path.join(dir, 'notes.csv');
+  // As a spreadsheet saves it: CRLF between records, a line break inside a quoted label.
+  writeFileSync(
+    file,
+    [
+      'geo,offence,year,value',
+      'RO,"Intentional homicide\n(all ages)",2008,2.28',
+      'NO,"Intentional homicide\r\n(all ages)",2008,0.65',
+      ''
+    ].join('\r\n')
+  );
+  await openData(page);
+  await importFile(page, file);
+  await expect(
+    page.getByRole('heading', { name: 'Which columns of notes.csv hold what?' })
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Import with this mapping' }).click();
+  const article = await expectImported(page, 'notes.csv', 'notes', 2);
+  const rows = await preview(article, 'RO');
+  await expect(rows.locator('td[data-value]')).toHaveCount(1, ENGINE);
+  await expect(rows.locator('td[data-value]')).toHaveAttribute('data-value', '2.28', ENGINE);
+});
+
 test('a Parquet file imports through the same mapping', async ({ page }) => {
   // Made from the published country_population.csv, read with a plain split.
   const lines = readFileSync(raw('eurostat/country_population.csv'), 'utf8').trim().split('\n');

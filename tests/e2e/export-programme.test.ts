@@ -83,7 +83,8 @@ test('the budget SVG parses and carries the edited title and the source', async 
   await expect(figure.locator('h2')).toHaveText('RO21 money for the steering committee');
   await openMenu(page, figure);
   const file = await downloadText(page, figure, 'download-svg');
-  expect(file.name).toBe('ro21_budget-by-project.svg');
+  // Named after the title the presenter wrote.
+  expect(file.name).toBe('RO21-money-for-the-steering-committee.svg');
   const svg = await readSvg(page, file.text);
   expect(svg.error).toBeNull();
   expect(svg.title).toBe('RO21 money for the steering committee');

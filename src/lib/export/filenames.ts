@@ -1,5 +1,7 @@
 import type { ExportRow } from './rows';
 
+export type ExportExtension = 'csv' | 'xlsx' | 'svg' | 'png';
+
 /** Countries named one by one in a file name before the rest is counted. */
 const NAMED_COUNTRIES = 5;
 
@@ -23,7 +25,7 @@ function distinct(values: Iterable<string>): string[] {
  */
 export function exportFileName(
   rows: readonly ExportRow[],
-  extension: 'csv' | 'svg' | 'png',
+  extension: ExportExtension,
   suffix = '',
   fallback = 'cooperare-chart'
 ): string {

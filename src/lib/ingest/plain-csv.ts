@@ -8,6 +8,12 @@
  * Built for files of hundreds of megabytes: the bytes are decoded a few megabytes at a time,
  * a line is split without a regular expression, and every cell of a dimension is stored as
  * the index of its distinct value, so a million rows cost a few typed arrays.
+ *
+ * Quoting follows RFC 4180, within limits: a quote opens a quoted cell only at the start of
+ * the cell; a quoted cell may hold the delimiter, doubled quotes and line breaks (each kept as
+ * \n, a CRLF one too); an odd number of quotes on a line, a stray one in an unquoted cell
+ * included, makes the record go on at the next line, and messages name the line a record
+ * starts on. A quote still open at the end of the file is an error.
  */
 
 import { geoCodeFromName, geoLabel } from '$lib/reference/geo';
@@ -98,8 +104,9 @@ function splitOutsideQuotes(line: string, delimiter: string): string[] {
 }
 
 /**
- * One line into cells. Quoted cells may hold the delimiter and doubled quotes; a quote left
- * open at the end of the line is an error, because records in these files never span lines.
+ * One record into cells. Quoted cells may hold the delimiter, doubled quotes and line breaks
+ * (the readers join the lines of such a record first, see `quotesOpen`); a quote still open at
+ * the end is an error.
  */
 export function splitLine(
   line: string,
@@ -118,6 +125,16 @@ export function splitLine(
       'every opening quote closed on the same line'
     );
   return splitOutsideQuotes(line, delimiter);
+}
+
+/**
+ * Whether `text` leaves a quoted cell open: an odd number of quotes, doubled ones counting
+ * twice. A record whose line ends so goes on at the next line (RFC 4180), its line break
+ * part of the cell.
+ */
+function quotesOpen(text: string, open = false): boolean {
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) open = !open;
+  return open;
 }
 
 /**
@@ -172,9 +189,13 @@ function forEachLine(bytes: Uint8Array, visit: (line: string, lineNumber: number
 export function sniffPlainCsv(bytes: Uint8Array, fileName: string): PlainTable {
   const head = bytes.subarray(0, Math.min(bytes.length, 256 * 1024));
   const lines: string[] = [];
+  let record: string | null = null;
   try {
     forEachLine(head, (line) => {
-      if (line.trim() !== '') lines.push(line);
+      record = record === null ? line : `${record}\n${line}`;
+      if (quotesOpen(record)) return;
+      if (record.trim() !== '') lines.push(record);
+      record = null;
       if (lines.length > SAMPLE_ROWS + 1) throw lines;
     });
   } catch (stop) {
@@ -656,9 +677,22 @@ export function readPlainCsv(
   let seenHeader = false;
   let quoteText = '';
   let nextQuote = -1;
+  // A record whose quoted cell holds a line break, read so far, and the line it starts on.
+  let record: string | null = null;
+  let recordLine = 0;
+  let recordOpen = false;
   forEachLineRange(
     bytes,
     (text, from, to, lineNumber) => {
+      if (record !== null) {
+        const more = text.slice(from, to);
+        record += `\n${more}`;
+        recordOpen = quotesOpen(more, recordOpen);
+        if (recordOpen) return;
+        rows.add(splitLine(record, delimiter, fileName, recordLine), recordLine);
+        record = null;
+        return;
+      }
       if (from === to) return;
       if (!seenHeader) {
         seenHeader = text.slice(from, to).trim() !== '';
@@ -671,6 +705,12 @@ export function readPlainCsv(
       }
       if (nextQuote !== -1 && nextQuote < to) {
         const line = text.slice(from, to);
+        if (quotesOpen(line)) {
+          record = line;
+          recordLine = lineNumber;
+          recordOpen = true;
+          return;
+        }
         rows.add(splitLine(line, delimiter, fileName, lineNumber), lineNumber);
       } else {
         cutLine(text, from, to, delimiter, cells);
@@ -679,5 +719,12 @@ export function readPlainCsv(
     },
     onProgress
   );
+  if (record !== null)
+    throw new IngestError(
+      fileName,
+      'a quoted cell is not closed before the end of the file',
+      `line ${recordLine}`,
+      'every opening quote closed'
+    );
   return rows.build({ format: 'csv', tableCode: tableCodeFromFileName(fileName), title: null });
 }

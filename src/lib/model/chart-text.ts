@@ -6,6 +6,8 @@ export interface ChartText {
   source: string;
   notes: string[];
   unit: string;
+  /** Set when a presenter gave the title: downloads are then named after it. */
+  titleEdited?: true;
 }
 
 /**
@@ -33,6 +35,7 @@ export function withEdits(text: ChartText, edits: ChartTextEdits): ChartText {
   const title = edits.title?.trim();
   return {
     ...text,
+    ...(title ? { titleEdited: true as const } : {}),
     title: title ? title : text.title,
     subtitle: edits.subtitle === null ? text.subtitle : edits.subtitle.trim(),
     notes:

@@ -4,18 +4,29 @@ import type { DatasetManifest } from '$lib/model/manifest';
 import { getEngine } from '$lib/db/browser-engine';
 import type { SqlEngine } from '$lib/db/engine';
 import { m } from '$lib/i18n';
-import { mentionedTables } from '$lib/sql/tables';
+import { catalogueWrite } from '$lib/sql/guard';
+import { mentionedTables, sqlName } from '$lib/sql/tables';
 
 /**
  * The engine a statement runs on, with every dataset it names loaded first (a table is read
  * only when a query names it), and those datasets, for the result's source line.
- * `onLoading` hears which tables are being loaded, before the wait.
+ * `onLoading` hears which tables are being loaded, before the wait. A statement that would
+ * change a catalogue table is refused before anything runs.
  */
 export async function engineForStatement(
   statement: string,
   onLoading?: (ids: string[]) => void
 ): Promise<{ engine: SqlEngine; datasets: DatasetManifest[] }> {
   const all = await listDatasets();
+  const write = catalogueWrite(
+    statement,
+    all.map((d) => d.id)
+  );
+  if (write) {
+    const id = all.find((d) => d.id.toLowerCase() === write.table.toLowerCase())?.id ?? write.table;
+    const copy = `CREATE TABLE ${sqlName(`my_${id}`)} AS SELECT * FROM ${sqlName(id)}`;
+    throw new Error(m.sql_protected_table({ verb: write.verb, table: id, copy }));
+  }
   const ids = mentionedTables(
     statement,
     all.map((d) => d.id)

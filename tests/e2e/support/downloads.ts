@@ -43,18 +43,23 @@ function csvRows(text: string): string[][] {
   return rows;
 }
 
-/** A downloaded CSV: its header, its data records, and the text lines after the blank line. */
+/**
+ * A downloaded CSV: its header, its data records, and the text of the `#,field,text` lines
+ * about them that follow the blank line (docs/downloads.md).
+ */
 export function readCsv(csv: string) {
   const rows = csvRows(csv.replace(/^\uFEFF/, ''));
   const header = rows[0];
   const blank = rows.findIndex((row) => row.length === 1 && row[0] === '');
   const end = blank === -1 ? rows.length : blank;
+  const about = rows.slice(end + 1).filter((row) => row[0] === '#');
   return {
     header,
     records: rows
       .slice(1, end)
       .map((row) => Object.fromEntries(row.map((cell, i) => [header[i], cell]))),
-    after: rows.slice(end + 1).map((row) => row[0])
+    after: about.map((row) => row[2]),
+    about: about.map((row) => ({ field: row[1], text: row[2] }))
   };
 }
 

@@ -50,11 +50,12 @@ describe('neutraliseText', () => {
 });
 
 describe('chartCsv', () => {
-  it('writes a header, one line per observation, then the text with the source', () => {
+  it('writes a plain table first, then a blank line and #-lines about it', () => {
     const csv = lines(
       chartCsv(
         [row('RO', 'Romania', '2010', 1.5, null), row('NO', 'Norway', '2010', null, 'c')],
-        text
+        text,
+        'https://example.org/explore?ds=crim_off_cat'
       )
     );
     expect(csv[0]).toBe(
@@ -64,10 +65,15 @@ describe('chartCsv', () => {
     expect(csv[2]).toBe(
       'crim_off_cat,ICCS0101,Intentional homicide,NO,Norway,2010,,%,c,confidential'
     );
-    expect(csv[3]).toBe('');
-    expect(csv).toContain('Source: Eurostat (crim_off_cat). Licence: CC BY 4.0.');
-    expect(csv).toContain(`"'=1+1 is a note, not a formula"`);
-    expect(csv.at(-1)).toBe('');
+    expect(csv.slice(3)).toEqual([
+      '',
+      '#,title,Change in recorded offences',
+      '#,subtitle,Romania and Norway',
+      '#,source,Source: Eurostat (crim_off_cat). Licence: CC BY 4.0.',
+      `#,note,"'=1+1 is a note, not a formula"`,
+      '#,link,https://example.org/explore?ds=crim_off_cat',
+      ''
+    ]);
   });
 
   it('keeps negative numbers as numbers and neutralises hostile labels', () => {
@@ -83,11 +89,12 @@ describe('chartCsv', () => {
     const csv = chartCsv([row('RO', 'Romania, "RO"\nline two', '2010', 1e-7, null)], text);
     expect(csv).toContain('"Romania, ""RO""\nline two"');
     expect(csv).toContain(',1e-7,');
+    expect(chartCsv([row('RO', 'Label #2', '2010', 1, null)], text)).toContain(',"Label #2",');
   });
 
   it('still carries the text and source when nothing is drawn', () => {
     const csv = lines(chartCsv([], text));
     expect(csv[0]).toBe('dataset,time,value,unit,flag,flag_meaning');
-    expect(csv).toContain(text.source);
+    expect(csv).toContain(`#,source,${text.source}`);
   });
 });

@@ -139,6 +139,50 @@ describe('readPlainCsv on made-up tables', () => {
     expect(data.tableCode).toBeNull();
   });
 
+  it('reads quoted cells that hold line breaks, and counts lines as the file has them', () => {
+    // Written by a spreadsheet: CRLF between records, a bare LF or a CRLF inside a cell.
+    const csv = [
+      'geo,offence,year,value',
+      'RO,"Theft,\nall kinds",2020,"1.5"',
+      'NO,"Theft,\r\nall kinds",2020,3',
+      'RO,"Said ""no""\n\nthen left",2021,4',
+      'NO,Fraud,2021,bad'
+    ].join('\r\n');
+    const mapping: ColumnMapping = {
+      layout: 'long',
+      time: 'year',
+      value: 'value',
+      flag: null,
+      dimensions: ['geo', 'offence']
+    };
+    const table = sniffPlainCsv(textBytes(csv), 'breaks.csv');
+    expect(table.sample[0]).toEqual(['RO', 'Theft,\nall kinds', '2020', '1.5']);
+    expect(table.sample).toHaveLength(4);
+    // The last line's bad value is reported on the line the file shows it on: 9.
+    expect(errorOf(() => readPlainCsv(textBytes(csv), 'breaks.csv', mapping)).message).toMatch(
+      /^breaks\.csv \(line 9, column value\): “bad” is not a number/
+    );
+    const data = readPlainCsv(textBytes(csv.replace(',bad', ',5')), 'breaks.csv', mapping);
+    expect(data.rowCount).toBe(4);
+    // Labels that are not codes get codes of their own; the label keeps its line breaks.
+    const offences = data.dimensions.find((d) => d.id === 'offence')!.codes;
+    const code = (label: string) => [...offences].find(([, l]) => l === label)?.[0] as string;
+    expect(offences.size).toBe(3);
+    const theft = code('Theft,\nall kinds');
+    expect(observation(data, { geo: 'RO', offence: theft }, '2020').value).toBe(1.5);
+    expect(observation(data, { geo: 'NO', offence: theft }, '2020').value).toBe(3);
+    expect(
+      observation(data, { geo: 'RO', offence: code('Said "no"\n\nthen left') }, '2021').value
+    ).toBe(4);
+    expect(
+      errorOf(() =>
+        readPlainCsv(textBytes('geo,offence,year,value\nRO,x,2020,"1\n'), 'open.csv', mapping)
+      ).message
+    ).toBe(
+      'open.csv (line 2): a quoted cell is not closed before the end of the file. Expected every opening quote closed.'
+    );
+  });
+
   it('names file, line and column for bad cells, unknown columns and duplicates', () => {
     const mapping: ColumnMapping = {
       layout: 'long',

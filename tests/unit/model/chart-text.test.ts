@@ -23,12 +23,15 @@ describe('withEdits', () => {
     expect(edited).toEqual({
       ...text,
       title: 'For the board',
+      titleEdited: true,
       subtitle: '',
       notes: ['First', 'Second']
     });
   });
 
   it('falls back to the original title when the edit is emptied', () => {
-    expect(withEdits(text, { ...NO_EDITS, title: '   ' }).title).toBe('Original title');
+    const emptied = withEdits(text, { ...NO_EDITS, title: '   ' });
+    expect(emptied.title).toBe('Original title');
+    expect(emptied.titleEdited).toBeUndefined();
   });
 });
