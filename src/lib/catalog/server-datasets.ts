@@ -84,9 +84,12 @@ let engine: RemoteEngine | null = null;
 /**
  * The server engine's datasets, asked once per page load and only when a page needs the
  * whole catalogue or a dataset the browser does not hold, so the home page's first chart
- * never waits for it. A request that fails (offline) means no server engine for this load.
+ * never waits for it. Offline it is not asked (the failed request would be logged as an
+ * error), and asked again once the browser is back online; a request that fails all the
+ * same means no server engine for this load.
  */
 export function serverCatalogue(): Promise<ServerCatalogue> {
+  if (catalogue === null && globalThis.navigator?.onLine === false) return Promise.resolve(NONE);
   catalogue ??= fetch('/engine/datasets', { headers: { accept: 'application/json' } }).then(
     readServerCatalogue,
     () => NONE
