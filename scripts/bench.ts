@@ -706,13 +706,24 @@ async function remoteParquet(browser: Browser, origin: string) {
 
 // ---------------------------------------------------------------- 100 M rows on the server engine
 
-/** The view the engine's HTTP measure queries too: five regions of one indicator and unit. */
-const ENGINE_VIEW = new URLSearchParams({
+/** The selection the engine's HTTP measure queries too: five regions, one indicator and unit. */
+const ENGINE_SELECTION = {
   ds: ENGINE_TABLE,
   ...Object.fromEntries(
     Object.entries(engineSeries.filters).map(([dimension, codes]) => [dimension, codes.join(',')])
   )
-}).toString();
+};
+/**
+ * The whole history draws 2,500 points, five years 300: the two tell the cost of drawing
+ * from the cost of the rows behind it, which is the same 100 million for both.
+ */
+const ENGINE_VIEWS = [
+  { name: '5 regions × 500 months', query: new URLSearchParams(ENGINE_SELECTION).toString() },
+  {
+    name: '5 regions × 60 months',
+    query: new URLSearchParams({ ...ENGINE_SELECTION, time: '2020-01..2024-12' }).toString()
+  }
+];
 /** Runs per engine query over HTTP: the heavy ones take 1–2 s each. */
 const ENGINE_QUERY_RUNS = 10;
 
@@ -733,26 +744,34 @@ async function serverEngineAtScale(browser: Browser) {
     const queries = [];
     for (const query of ENGINE_QUERIES)
       queries.push(await measureEngineQuery(remote, query, ENGINE_QUERY_RUNS));
-    const url = `${origin}/explore?${ENGINE_VIEW}`;
-    const cold: ColdRun[] = [];
-    for (let i = 0; i < RUNS; i++)
-      cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block'));
-    const firstChart = cold.map((run) => run.marks['cooperare:chart-drawn'] ?? NaN);
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.addInitScript({ path: path.join(BUILD_DIR, 'bench', 'probe.js') });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`explore page: ${error.message}`));
-    const changes = await selectionChanges(page, url).finally(() => context.close());
+    const views = [];
+    for (const view of ENGINE_VIEWS) {
+      const url = `${origin}/explore?${view.query}`;
+      const cold: ColdRun[] = [];
+      for (let i = 0; i < RUNS; i++)
+        cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block'));
+      const firstChart = cold.map((run) => run.marks['cooperare:chart-drawn'] ?? NaN);
+      const answered = cold.map((run) => run.marks['cooperare:first-query'] ?? NaN);
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      await context.addInitScript({ path: path.join(BUILD_DIR, 'bench', 'probe.js') });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`explore page: ${error.message}`));
+      const changes = await selectionChanges(page, url).finally(() => context.close());
+      views.push({
+        ...view,
+        firstChart: { median: median(firstChart), samples: firstChart, runs: cold },
+        answered: median(answered),
+        interactions: changes
+      });
+    }
     const after = await memory(pid);
     return {
       synthetic: true,
       rows: ENGINE_ROWS,
-      view: `/explore?${ENGINE_VIEW}`,
       databaseFile: generated,
       engineStartSeconds: engine.startSeconds,
       queries,
-      firstChart: { median: median(firstChart), samples: firstChart, runs: cold },
-      interactions: changes,
+      views,
       memoryMiB: { afterStart: afterStart.rssMiB, afterAll: after.rssMiB, peak: after.peakMiB }
     };
   } finally {
@@ -762,15 +781,17 @@ async function serverEngineAtScale(browser: Browser) {
 }
 
 function engineLines(atScale: Awaited<ReturnType<typeof serverEngineAtScale>>): string[] {
-  const { interactions: changes, memoryMiB: mem } = atScale;
+  const mem = atScale.memoryMiB;
   return [
     `server engine, ${atScale.rows.toLocaleString('en')} SYNTHETIC rows (${ENGINE_TABLE}, ${(atScale.databaseFile.bytes / 2 ** 30).toFixed(2)} GiB DuckDB file, engine up in ${atScale.engineStartSeconds.toFixed(1)} s):`,
     ...atScale.queries.map(
       (q) =>
         `  HTTP ${q.name.padEnd(36)} ${String(q.rows).padStart(6)} rows  first ${ms(q.firstMs).padStart(8)}  p50 ${ms(q.p50Ms).padStart(8)}  p95 ${ms(q.p95Ms).padStart(8)}`
     ),
-    `  /explore first chart (cold, navigation → live chart drawn): median ${ms(atScale.firstChart.median)} of ${atScale.firstChart.samples.length} (${atScale.firstChart.samples.map((v) => v.toFixed(0)).join(', ')} ms)`,
-    `  /explore ${SELECTIONS} changes, input event → chart painted: p50 ${ms(changes.p50)}, p95 ${ms(changes.p95)}, max ${ms(changes.max)} (query answered at p50 ${ms(changes.answeredP50)})`,
+    ...atScale.views.flatMap((view) => [
+      `  /explore, ${view.name}: first chart (cold, navigation → live chart drawn) median ${ms(view.firstChart.median)} of ${view.firstChart.samples.length} (${view.firstChart.samples.map((v) => v.toFixed(0)).join(', ')} ms; query answered at ${ms(view.answered)})`,
+      `    ${SELECTIONS} changes, input event → chart painted: p50 ${ms(view.interactions.p50)}, p95 ${ms(view.interactions.p95)}, max ${ms(view.interactions.max)} (query answered at p50 ${ms(view.interactions.answeredP50)})`
+    ]),
     `  engine memory (RSS): ${mem.afterStart.toFixed(0)} MiB after start, ${mem.afterAll.toFixed(0)} MiB after all, peak ${mem.peak.toFixed(0)} MiB`
   ];
 }
@@ -806,6 +827,7 @@ function atLeast(target: string, value: number, limit: number, unit: string): Ve
 const IMPORT_TARGET_MBPS = 50;
 
 function whyMissed(target: string): string {
+  if (target.includes('100 M')) return 'At 100 million rows';
   if (target.startsWith('interaction')) return 'Interactions in /explore';
   if (target.startsWith('import')) return 'Importing a large file';
   return 'Where the time goes';
@@ -915,12 +937,11 @@ async function main(): Promise<void> {
     );
     if (imported)
       verdicts.push(atLeast('import ≥ 50 MB/s', imported.mbPerSecond, IMPORT_TARGET_MBPS, ' MB/s'));
-    if (atScale) {
+    for (const view of atScale?.views ?? []) {
+      const months = /× (\d+ months)/.exec(view.name)?.[1];
       verdicts.push(
-        atMost('first chart, 100 M rows, server ≤ 300 ms', atScale.firstChart.median, 300, ' ms')
-      );
-      verdicts.push(
-        atMost('interaction p95, 100 M rows, server ≤ 300 ms', atScale.interactions.p95, 300, ' ms')
+        atMost(`first chart, 100 M, ${months} ≤ 300 ms`, view.firstChart.median, 300, ' ms'),
+        atMost(`interaction p95, 100 M, ${months} ≤ 300 ms`, view.interactions.p95, 300, ' ms')
       );
     }
 
