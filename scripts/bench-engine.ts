@@ -1,287 +1,39 @@
 /**
  * npm run bench:engine [-- --runs 20 --regenerate]
  *
- * The server engine at scale: a generated long table of 100 million rows (SYNTHETIC: its
- * values are made up, its manifest says so, and it exists only for this measure) in a
- * DuckDB file, served by `npm run engine` in a child process and queried over HTTP through
+ * The server engine at scale (bench/engine-synthetic.ts): the 100-million-row SYNTHETIC
+ * table served by `npm run engine` in a child process and queried over HTTP through
  * RemoteEngine with the explorer's own SQL builders. Prints the time of the first run and
  * p50/p95 of the rest for each query, and the engine process's memory (resident set after
  * start, after the queries and at its peak), and writes bench/results/engine-<date>.json.
- * Figures only: nothing here passes or fails a build.
+ * Figures only: nothing here passes or fails a build. `npm run bench` measures the same
+ * dataset through /explore as well.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { DatasetManifest } from '../src/lib/model/manifest';
 import { RemoteEngine } from '../src/lib/db/remote-engine';
-import { codesWithDataSql } from '../src/lib/query/coverage';
-import { seriesSql, type SeriesRequest } from '../src/lib/query/series';
-import { transformSql } from '../src/lib/query/transforms';
-import { writeManifests } from '../server/engine/database';
+import {
+  MEMORY_LIMIT,
+  QUERIES,
+  ROWS,
+  TABLE,
+  THREADS,
+  concurrent,
+  measure,
+  memory,
+  startEngine,
+  syntheticDatabase,
+  type Measured
+} from '../bench/engine-synthetic';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const RUNS = Math.max(5, Number(argv[argv.indexOf('--runs') + 1]) || 20);
-const FILE = '/tmp/cooperare-bench-data/engine-synthetic-100m.duckdb';
-const TABLE = 'synthetic_100m';
-
-// 1000 regions × 100 indicators × 2 units × 500 months = 100 million rows.
-const GEOS = 1000;
-const INDICATORS = 100;
-const UNITS = 2;
-const MONTHS = 500;
-const ROWS = GEOS * INDICATORS * UNITS * MONTHS;
-const FIRST_YEAR = 1985;
-
-// The engine's settings for the measure: a moderate share of this 24 GiB, 2-core machine.
-const MEMORY_LIMIT = '4GB';
-const THREADS = 2;
-
-const code = (prefix: string, width: number, sql: string) =>
-  `'${prefix}' || lpad(CAST(${sql} AS VARCHAR), ${width}, '0')`;
-
-/**
- * Rows in the order a publisher's file has them (region, indicator, unit, month), so
- * DuckDB's zone maps can skip what a filter on the region excludes. Values come from a
- * hash of the row number: the same file on every run, with no pattern a query could exploit.
- */
-const GENERATE = `
-CREATE TABLE ${TABLE} AS
-SELECT
-  ${code('G', 4, `i // ${INDICATORS * UNITS * MONTHS}`)} AS geo,
-  ${code('I', 3, `(i // ${UNITS * MONTHS}) % ${INDICATORS}`)} AS indicator,
-  ${code('U', 1, `(i // ${MONTHS}) % ${UNITS}`)} AS unit,
-  CAST(${FIRST_YEAR} + (i % ${MONTHS}) // 12 AS VARCHAR) || '-' ||
-    lpad(CAST((i % ${MONTHS}) % 12 + 1 AS VARCHAR), 2, '0') AS time,
-  CASE WHEN hash(i) % 50 = 0 THEN NULL ELSE CAST(hash(i) % 1000000 AS DOUBLE) / 100 END AS value,
-  CASE WHEN hash(i) % 50 = 0 THEN ':' WHEN i % 97 = 0 THEN 'p' END AS flag
-FROM range(${ROWS}) AS r(i)`;
-
-async function codesWithRows(
-  connection: Awaited<ReturnType<DuckDBInstance['connect']>>,
-  column: string
-) {
-  const reader = await connection.runAndReadAll(
-    `SELECT ${column}, count(*) FROM ${TABLE} GROUP BY ${column} ORDER BY ${column}`
-  );
-  return reader.getRowsJS().map(([value, rows]) => ({
-    code: String(value),
-    label: String(value),
-    rows: Number(rows)
-  }));
-}
-
-/** The manifest says on every line a reader sees that nothing here is a statistic. */
-async function syntheticManifest(
-  connection: Awaited<ReturnType<DuckDBInstance['connect']>>
-): Promise<DatasetManifest> {
-  const periods = (await codesWithRows(connection, 'time')).map((p) => p.code);
-  const flags = await codesWithRows(connection, "coalesce(flag, '')");
-  const geo = await codesWithRows(connection, 'geo');
-  return {
-    id: TABLE,
-    title: 'SYNTHETIC: generated long table of 100 million rows (scale bench, not statistics)',
-    publisher: 'Cooperare scale bench (generated, not published data)',
-    tableCode: 'SYNTHETIC',
-    licence: 'None: generated numbers, not data',
-    sources: [],
-    combination: null,
-    lastUpdate: null,
-    dimensions: [
-      { id: 'geo', label: 'Synthetic region', codes: geo },
-      {
-        id: 'indicator',
-        label: 'Synthetic indicator',
-        codes: await codesWithRows(connection, 'indicator')
-      },
-      { id: 'unit', label: 'Synthetic unit', codes: await codesWithRows(connection, 'unit') }
-    ],
-    time: { frequency: 'monthly', first: periods[0], last: periods.at(-1)!, periods },
-    // The regions are made-up codes, not places a map could show.
-    geo: [],
-    rowCount: ROWS,
-    flagCounts: Object.fromEntries(flags.filter((f) => f.code !== '').map((f) => [f.code, f.rows])),
-    caveats: [
-      'SYNTHETIC DATA: every value was generated by scripts/bench-engine.ts to measure the ' +
-        'server engine at 100 million rows. None is a statistic; never chart it as one.'
-    ],
-    file: path.basename(FILE),
-    bytes: 0,
-    // Not shipped with the app and not a remote Parquet file: of the catalogue's origins,
-    // this is the one for data that someone other than the publisher loaded.
-    origin: 'imported'
-  };
-}
-
-/** The DuckDB file, generated once under /tmp and reused; --regenerate makes it again. */
-async function syntheticDatabase(): Promise<{ seconds: number | null; bytes: number }> {
-  if (!argv.includes('--regenerate') && (await stat(FILE).catch(() => null))) {
-    return { seconds: null, bytes: (await stat(FILE)).size };
-  }
-  await mkdir(path.dirname(FILE), { recursive: true });
-  const partial = `${FILE}.partial`;
-  await rm(partial, { force: true });
-  await rm(`${partial}.wal`, { force: true });
-  console.log(`Generating ${ROWS.toLocaleString('en')} synthetic rows into ${FILE} …`);
-  const started = performance.now();
-  const instance = await DuckDBInstance.create(partial, {
-    memory_limit: MEMORY_LIMIT,
-    threads: String(THREADS)
-  });
-  const connection = await instance.connect();
-  try {
-    await connection.run(GENERATE);
-    const manifest = await syntheticManifest(connection);
-    await writeManifests(connection, [manifest]);
-    await connection.run('CHECKPOINT');
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-  await rename(partial, FILE);
-  return { seconds: (performance.now() - started) / 1000, bytes: (await stat(FILE)).size };
-}
-
-/** Resident memory of a process, now and at its peak, in MiB (Linux /proc). */
-async function memory(pid: number): Promise<{ rssMiB: number; peakMiB: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
-  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
-}
-
-function startEngine(): Promise<{ child: ChildProcess; url: string; startSeconds: number }> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/engine/main.ts',
-      ...['--db', FILE, '--port', '0', '--memory-limit', MEMORY_LIMIT],
-      ...['--threads', String(THREADS), '--timeout', '120']
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (part) => {
-      output += part;
-      const address = /listening on (http:\/\/\S+)/.exec(output);
-      if (address) {
-        resolve({ child, url: address[1], startSeconds: (performance.now() - started) / 1000 });
-      }
-    });
-    child.stderr!.on('data', (part) => (output += part));
-    child.on('exit', (code) => reject(new Error(`The engine exited (${code}):\n${output}`)));
-  });
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
-}
-
-const series: SeriesRequest = {
-  table: TABLE,
-  filters: {
-    indicator: ['I007'],
-    unit: ['U1'],
-    geo: ['G0003', 'G0141', 'G0500', 'G0777', 'G0998']
-  },
-  seriesBy: 'geo'
-};
-
-function sqlOf(built: { sql: string } | { error: string }): string {
-  if ('sql' in built) return built.sql;
-  throw new Error(built.error);
-}
-
-/** The explorer's queries, built as the explorer builds them, and two heavier aggregates. */
-const QUERIES: { name: string; sql: string }[] = [
-  { name: 'series: 5 regions × 500 months', sql: seriesSql(series) },
-  { name: 'year-on-year of that series', sql: sqlOf(transformSql(series, { kind: 'yoy' })) },
-  {
-    name: 'regions with data (coverage)',
-    sql: codesWithDataSql(TABLE, 'geo', series.filters, '2020-01', '2024-12')
-  },
-  {
-    name: 'group by region, one indicator',
-    sql:
-      `SELECT geo, avg(value) AS value, count(value) AS n FROM ${TABLE} ` +
-      "WHERE indicator = 'I007' AND unit = 'U1' GROUP BY geo ORDER BY geo"
-  },
-  {
-    name: 'group by indicator, all 100 M rows',
-    sql:
-      `SELECT indicator, sum(value) AS total, count(*) AS n FROM ${TABLE} ` +
-      'GROUP BY indicator ORDER BY indicator'
-  }
-];
-
-interface Measured {
-  name: string;
-  rows: number;
-  firstMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  runs: number;
-}
-
-async function measure(engine: RemoteEngine, query: { name: string; sql: string }) {
-  const time = async () => {
-    const started = performance.now();
-    const table = await engine.query(query.sql);
-    return { ms: performance.now() - started, rows: table.numRows };
-  };
-  const first = await time();
-  const rest: number[] = [];
-  for (let i = 0; i < RUNS; i++) rest.push((await time()).ms);
-  return {
-    name: query.name,
-    rows: first.rows,
-    firstMs: first.ms,
-    p50Ms: quantile(rest, 0.5),
-    p95Ms: quantile(rest, 0.95),
-    runs: RUNS
-  } satisfies Measured;
-}
-
-/**
- * Four users at once (the engine's default cap on concurrent queries), each asking for the
- * series of other regions in turn: the latency each sees and the queries the server
- * answers per second, on the two threads all queries share.
- */
-async function concurrent(engine: RemoteEngine, clients: number) {
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      for (let i = 0; i < RUNS; i++) {
-        const geo = `G${String((client * RUNS + i) % GEOS).padStart(4, '0')}`;
-        const sql = seriesSql({ ...series, filters: { ...series.filters, geo: [geo] } });
-        const begun = performance.now();
-        await engine.query(sql);
-        latencies.push(performance.now() - begun);
-      }
-    })
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    clients,
-    queries: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50Ms: quantile(latencies, 0.5),
-    p95Ms: quantile(latencies, 0.95)
-  };
-}
 
 async function main(): Promise<void> {
-  const generated = await syntheticDatabase();
+  const generated = await syntheticDatabase(argv.includes('--regenerate'));
   const { child, url, startSeconds } = await startEngine();
   try {
     const pid = child.pid!;
@@ -289,7 +41,7 @@ async function main(): Promise<void> {
     const engine = new RemoteEngine(url);
     const measured: Measured[] = [];
     for (const query of QUERIES) {
-      const result = await measure(engine, query);
+      const result = await measure(engine, query, RUNS);
       measured.push(result);
       console.log(
         `${result.name.padEnd(36)} ${String(result.rows).padStart(6)} rows  first ` +
@@ -297,7 +49,7 @@ async function main(): Promise<void> {
           `  p95 ${result.p95Ms.toFixed(0).padStart(5)} ms`
       );
     }
-    const together = await concurrent(engine, 4);
+    const together = await concurrent(engine, 4, RUNS);
     console.log(
       `${together.clients} clients at once, series of one region: ${together.perSecond.toFixed(1)} ` +
         `queries/s, p50 ${together.p50Ms.toFixed(0)} ms, p95 ${together.p95Ms.toFixed(0)} ms`

@@ -1,11 +1,14 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet --only parquet|interactions|import|bytes]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine
+ *                   --only parquet|interactions|import|bytes|engine]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
  * the app and on the DuckDB floor page, interaction latency on shipped and 10-million-row
  * data, import throughput, bytes of the first load and bytes a filtered remote-Parquet query
- * reads. Prints a table with the targets of issue 8 and writes bench/results/<date>.json.
+ * reads; and last, the 100-million-row synthetic table on the server engine, over HTTP and
+ * through /explore (generated once, about 5 minutes; `--skip engine` leaves it out). Prints
+ * a table with the targets of issues 8 and 13 and writes bench/results/<date>.json.
  * Figures only: nothing here passes or fails a build.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -27,6 +30,17 @@ import type { Lab } from '../bench/lab';
 import { generatedFile, monthlyPeriods, seededRandom } from '../bench/generated-files';
 import { importLine, importThroughput, loadCeilingMbPerSecond } from '../bench/import-throughput';
 import type { ChangeTiming } from '../bench/probe';
+import {
+  QUERIES as ENGINE_QUERIES,
+  ROWS as ENGINE_ROWS,
+  TABLE as ENGINE_TABLE,
+  measure as measureEngineQuery,
+  memory,
+  series as engineSeries,
+  startEngine,
+  syntheticDatabase
+} from '../bench/engine-synthetic';
+import { RemoteEngine } from '../src/lib/db/remote-engine';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Overridable so helpers sharing the machine can bench their own build side by side.
@@ -159,13 +173,18 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function serve(): Promise<{ origin: string; server: ChildProcess }> {
+/** Serves the build on the first free port of PORTS; `extra` goes to serve.js (--engine). */
+async function serve(extra: string[] = []): Promise<{ origin: string; server: ChildProcess }> {
   for (const port of PORTS) {
     if (!(await portIsFree(port))) continue;
-    const server = spawn('node', ['scripts/serve.js', BUILD_DIR, '--port', String(port)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit']
-    });
+    const server = spawn(
+      'node',
+      ['scripts/serve.js', BUILD_DIR, '--port', String(port), ...extra],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit']
+      }
+    );
     await new Promise<void>((resolve, reject) => {
       server.stdout?.once('data', () => resolve());
       server.once('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
@@ -789,6 +808,98 @@ async function remoteParquet(browser: Browser, origin: string) {
   }
 }
 
+// ---------------------------------------------------------------- 100 M rows on the server engine
+
+/** The selection the engine's HTTP measure queries too: five regions, one indicator and unit. */
+const ENGINE_SELECTION = {
+  ds: ENGINE_TABLE,
+  ...Object.fromEntries(
+    Object.entries(engineSeries.filters).map(([dimension, codes]) => [dimension, codes.join(',')])
+  )
+};
+/**
+ * The whole history draws 2,500 points, five years 300: the two tell the cost of drawing
+ * from the cost of the rows behind it, which is the same 100 million for both.
+ */
+const ENGINE_VIEWS = [
+  { name: '5 regions × 500 months', query: new URLSearchParams(ENGINE_SELECTION).toString() },
+  {
+    name: '5 regions × 60 months',
+    query: new URLSearchParams({ ...ENGINE_SELECTION, time: '2020-01..2024-12' }).toString()
+  }
+];
+/** Runs per engine query over HTTP: the heavy ones take 1–2 s each. */
+const ENGINE_QUERY_RUNS = 10;
+
+/**
+ * The synthetic 100-million-row table (bench/engine-synthetic.ts) on the server engine: its
+ * queries over HTTP as bench:engine measures them, then the full path, a second static
+ * server with --engine and /explore in Chromium: the cold first chart and the interaction
+ * latency of the same 30 changes as on shipped data; and the engine process's memory.
+ */
+async function serverEngineAtScale(browser: Browser) {
+  const generated = await syntheticDatabase(false);
+  const engine = await startEngine();
+  const { origin, server } = await serve(['--engine', engine.url]);
+  try {
+    const pid = engine.child.pid!;
+    const afterStart = await memory(pid);
+    const remote = new RemoteEngine(engine.url);
+    const queries = [];
+    for (const query of ENGINE_QUERIES)
+      queries.push(await measureEngineQuery(remote, query, ENGINE_QUERY_RUNS));
+    const views = [];
+    for (const view of ENGINE_VIEWS) {
+      const url = `${origin}/explore?${view.query}`;
+      const cold: ColdRun[] = [];
+      for (let i = 0; i < RUNS; i++)
+        cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block'));
+      const firstChart = cold.map((run) => run.marks['cooperare:chart-drawn'] ?? NaN);
+      const answered = cold.map((run) => run.marks['cooperare:first-query'] ?? NaN);
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      await context.addInitScript({ path: path.join(BUILD_DIR, 'bench', 'probe.js') });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`explore page: ${error.message}`));
+      const changes = await selectionChanges(page, url).finally(() => context.close());
+      views.push({
+        ...view,
+        firstChart: { median: median(firstChart), samples: firstChart, runs: cold },
+        answered: median(answered),
+        interactions: changes
+      });
+    }
+    const after = await memory(pid);
+    return {
+      synthetic: true,
+      rows: ENGINE_ROWS,
+      databaseFile: generated,
+      engineStartSeconds: engine.startSeconds,
+      queries,
+      views,
+      memoryMiB: { afterStart: afterStart.rssMiB, afterAll: after.rssMiB, peak: after.peakMiB }
+    };
+  } finally {
+    server.kill();
+    engine.child.kill('SIGTERM');
+  }
+}
+
+function engineLines(atScale: Awaited<ReturnType<typeof serverEngineAtScale>>): string[] {
+  const mem = atScale.memoryMiB;
+  return [
+    `server engine, ${atScale.rows.toLocaleString('en')} SYNTHETIC rows (${ENGINE_TABLE}, ${(atScale.databaseFile.bytes / 2 ** 30).toFixed(2)} GiB DuckDB file, engine up in ${atScale.engineStartSeconds.toFixed(1)} s):`,
+    ...atScale.queries.map(
+      (q) =>
+        `  HTTP ${q.name.padEnd(36)} ${String(q.rows).padStart(6)} rows  first ${ms(q.firstMs).padStart(8)}  p50 ${ms(q.p50Ms).padStart(8)}  p95 ${ms(q.p95Ms).padStart(8)}`
+    ),
+    ...atScale.views.flatMap((view) => [
+      `  /explore, ${view.name}: first chart (cold, navigation → live chart drawn) median ${ms(view.firstChart.median)} of ${view.firstChart.samples.length} (${view.firstChart.samples.map((v) => v.toFixed(0)).join(', ')} ms; query answered at ${ms(view.answered)})`,
+      `    ${SELECTIONS} changes, input event → chart painted: p50 ${ms(view.interactions.p50)}, p95 ${ms(view.interactions.p95)}, max ${ms(view.interactions.max)} (query answered at p50 ${ms(view.interactions.answeredP50)})`
+    ]),
+    `  engine memory (RSS): ${mem.afterStart.toFixed(0)} MiB after start, ${mem.afterAll.toFixed(0)} MiB after all, peak ${mem.peak.toFixed(0)} MiB`
+  ];
+}
+
 // ---------------------------------------------------------------- report
 
 type Verdict = { target: string; value: number; limit: number; pass: boolean; by: string };
@@ -820,6 +931,7 @@ function atLeast(target: string, value: number, limit: number, unit: string): Ve
 const IMPORT_TARGET_MBPS = 50;
 
 function whyMissed(target: string): string {
+  if (target.includes('100 M')) return 'At 100 million rows';
   if (target.startsWith('interaction')) return 'Interactions in /explore';
   if (target.startsWith('import')) return 'Importing a large file';
   if (target.startsWith('layout shift')) return 'Layout shift';
@@ -832,6 +944,21 @@ const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 function parquetLine(parquet: Awaited<ReturnType<typeof remoteParquet>>): string {
   const { cost } = parquet;
   return `remote Parquet ${(parquet.fileBytes / 1e6).toFixed(0)} MB, filter ${JSON.stringify(parquet.selection.filters)}: read ${(cost.bytesRead / 1e6).toFixed(1)} MB (${((cost.bytesRead / parquet.fileBytes) * 100).toFixed(1)}% of the file; footer ${(cost.footerBytes / 1e3).toFixed(0)} KB) in ${cost.requests} range requests, ${cost.rowGroupsRead} of ${cost.rowGroups} row groups, ${parquet.rows} rows in ${ms(parquet.ms)}`;
+}
+
+/** Writes bench/results/<date>.json with the machine's load beside the figures. */
+async function writeResult(started: Date, figures: Record<string, unknown>): Promise<void> {
+  const result = {
+    date: started.toISOString(),
+    machine: { cores: os.cpus().length, loadavg: os.loadavg(), platform: os.platform() },
+    runs: RUNS,
+    ...figures
+  };
+  const dir = path.join(root, 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
+  console.log(`Written ${path.relative(root, file)}`);
 }
 
 async function main(): Promise<void> {
@@ -858,6 +985,12 @@ async function main(): Promise<void> {
     }
     if (option('only') === 'interactions') {
       console.log(JSON.stringify(await interactions(browser, origin), null, 1));
+      return;
+    }
+    if (option('only') === 'engine') {
+      const atScale = await serverEngineAtScale(browser);
+      console.log(engineLines(atScale).join('\n'));
+      await writeResult(started, { engine: atScale, table: engineLines(atScale) });
       return;
     }
     console.log(`Serving ${BUILD_DIR} at ${origin}; ${RUNS} cold runs per page.`);
@@ -889,6 +1022,8 @@ async function main(): Promise<void> {
     const imported = SKIP.has('import') ? null : await importThroughput(browser, origin, IMPORT_MB);
     console.log('Measuring a filtered read of remote Parquet …');
     const parquet = SKIP.has('parquet') ? null : await remoteParquet(browser, origin);
+    if (!SKIP.has('engine')) console.log('Measuring 100 million rows on the server engine …');
+    const atScale = SKIP.has('engine') ? null : await serverEngineAtScale(browser);
 
     const floorMs = floor.chartDrawn;
     const verdicts: Verdict[] = [
@@ -916,6 +1051,13 @@ async function main(): Promise<void> {
     verdicts.push(atMost('first visit ≤ 12 MB over the wire', transfer.wire / 1e6, 12, ' MB'));
     if (imported)
       verdicts.push(atLeast('import ≥ 50 MB/s', imported.mbPerSecond, IMPORT_TARGET_MBPS, ' MB/s'));
+    for (const view of atScale?.views ?? []) {
+      const months = /× (\d+ months)/.exec(view.name)?.[1];
+      verdicts.push(
+        atMost(`first chart, 100 M, ${months} ≤ 300 ms`, view.firstChart.median, 300, ' ms'),
+        atMost(`interaction p95, 100 M, ${months} ≤ 300 ms`, view.interactions.p95, 300, ' ms')
+      );
+    }
 
     const lines: string[] = [];
     const load = os
@@ -970,6 +1112,7 @@ async function main(): Promise<void> {
       );
     if (imported) lines.push(importLine(imported));
     if (parquet) lines.push(parquetLine(parquet));
+    if (atScale) lines.push(...engineLines(atScale));
     lines.push(...transferLines(transfer));
     lines.push('');
     lines.push('target                                   value      verdict');
@@ -991,10 +1134,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${lines.join('\n')}\n`);
 
-    const result = {
-      date: started.toISOString(),
-      machine: { cores: os.cpus().length, loadavg: os.loadavg(), platform: os.platform() },
-      runs: RUNS,
+    await writeResult(started, {
       floor,
       home,
       homeWithoutWorker,
@@ -1004,14 +1144,10 @@ async function main(): Promise<void> {
       interaction,
       import: imported,
       parquet,
+      engine: atScale,
       verdicts,
       table: lines
-    };
-    const dir = path.join(root, 'bench', 'results');
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
-    await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
-    console.log(`Written ${path.relative(root, file)}`);
+    });
   } finally {
     await browser.close();
     server.kill();

@@ -3,6 +3,7 @@ import type { SqlEngine } from '../db/engine';
 import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
 import { PromiseCache } from './promise-cache';
+import { serverCatalogue, serverEngine } from './server-datasets';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { m } from '../i18n';
@@ -17,8 +18,9 @@ const remoteRowsModule = async (): Promise<RemoteRows> =>
   (remoteRows ??= await import('./remote-rows'));
 
 /**
- * Every dataset the app can show, shipped or imported, and the one way to make a dataset
- * queryable. Pages read `catalogVersion.value` to re-run when the list changes.
+ * Every dataset the app can show, shipped, imported or held by a server engine, and the one
+ * way to make a dataset queryable. Pages read `catalogVersion.value` to re-run when the list
+ * changes.
  */
 export { catalogVersion };
 
@@ -33,7 +35,8 @@ export function catalogChanged(): void {
 // shipped and imported datasets again on their next use.
 onEngineRestart(() => catalogChanged());
 
-export async function listDatasets(): Promise<DatasetManifest[]> {
+/** The datasets whose tables this tab's DuckDB holds or loads. */
+async function browserDatasets(): Promise<DatasetManifest[]> {
   const [shipped, imported] = await Promise.all([
     loadShippedManifest().then((m) => m.datasets),
     importedDatasetSource().list()
@@ -44,8 +47,43 @@ export async function listDatasets(): Promise<DatasetManifest[]> {
   return [...shipped.filter((d) => !importedIds.has(d.id)), ...imported];
 }
 
+/**
+ * A server-held dataset whose id a browser dataset already has is not listed: the browser's
+ * copy wins, so a shipped dataset's first chart never waits for a server, and a permalink
+ * means the same data whichever engine a deployment runs (`npm run engine` serves copies of
+ * the shipped datasets under their own ids). `serverEngineStatus` names the ones left out.
+ */
+export async function listDatasets(): Promise<DatasetManifest[]> {
+  const [browser, server] = await Promise.all([browserDatasets(), serverCatalogue()]);
+  const taken = new Set(browser.map((d) => d.id));
+  return [...browser, ...server.datasets.filter((d) => !taken.has(d.id))];
+}
+
+/** The server engine is asked only for an id the browser does not hold. */
 export async function getDataset(id: string): Promise<DatasetManifest | null> {
-  return (await listDatasets()).find((d) => d.id === id) ?? null;
+  const inBrowser = (await browserDatasets()).find((d) => d.id === id);
+  if (inBrowser) return inBrowser;
+  return (await serverCatalogue()).datasets.find((d) => d.id === id) ?? null;
+}
+
+export interface ServerEngineStatus {
+  /** Datasets the server engine lists. */
+  held: number;
+  /** Of those, the ids a browser dataset has, which the catalogue uses instead. */
+  shadowed: string[];
+  problem: string | null;
+}
+
+/** What the server engine holds and what of it the catalogue leaves out; null without one. */
+export async function serverEngineStatus(): Promise<ServerEngineStatus | null> {
+  const server = await serverCatalogue();
+  if (!server.present) return null;
+  const taken = new Set((await browserDatasets()).map((d) => d.id));
+  return {
+    held: server.datasets.length,
+    shadowed: server.datasets.filter((d) => taken.has(d.id)).map((d) => d.id),
+    problem: server.problem
+  };
 }
 
 const loaded = new PromiseCache<SqlEngine>();
@@ -62,7 +100,8 @@ async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
 /**
  * Makes a dataset queryable as the table named by its id, loading it once, and resolves
  * to the engine so the caller can query straight away. A remote dataset's table starts
- * empty: ensureRows fills it with the rows views select.
+ * empty: ensureRows fills it with the rows views select. A server-held dataset loads
+ * nothing: its engine is the server's.
  */
 export function ensureTable(id: string): Promise<SqlEngine> {
   return loaded.get(id, () => {
@@ -79,12 +118,37 @@ export function ensureTable(id: string): Promise<SqlEngine> {
           ? importedDatasetSource().readIpc(id)
           : null
     );
-    return Promise.all([getEngine(), dataset, bytes]).then(async ([engine, found, ipc]) => {
+    return dataset.then(async (found) => {
+      if (found.origin === 'server') return serverEngine();
+      const [engine, ipc] = await Promise.all([getEngine(), bytes]);
       if (ipc) await engine.insertArrowIpc(id, ipc);
       else await engine.query((await remoteRowsModule()).remoteTableSql(found));
       return engine;
     });
   });
+}
+
+/**
+ * The one engine that holds every dataset of `ids`, each made queryable: one statement runs
+ * on one engine, so naming tables of the server engine and of this browser together is
+ * refused with a message that says which are where.
+ */
+export async function ensureTables(ids: string[]): Promise<SqlEngine> {
+  const datasets = await Promise.all(
+    ids.map(async (id) => {
+      const found = await getDataset(id);
+      if (!found) throw new Error(m.a11y_loading_no_dataset({ id }));
+      return found;
+    })
+  );
+  const onServer = datasets.filter((d) => d.origin === 'server').map((d) => d.id);
+  const inBrowser = datasets.filter((d) => d.origin !== 'server').map((d) => d.id);
+  if (onServer.length > 0 && inBrowser.length > 0)
+    throw new Error(
+      m.catalog_mixed_engines({ server: onServer.join(', '), browser: inBrowser.join(', ') })
+    );
+  const [engine] = await Promise.all(ids.map((id) => ensureTable(id)));
+  return engine;
 }
 
 /**

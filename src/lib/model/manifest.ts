@@ -74,10 +74,12 @@ export interface DatasetManifest {
   file: string;
   bytes: number;
   /**
-   * Whether the app ships it, the user imported it, or its rows stay in a Parquet file on a
-   * server and only the rows a view selects are fetched (`remote`, with `url`).
+   * Whether the app ships it, the user imported it, its rows stay in a Parquet file on a
+   * server and only the rows a view selects are fetched (`remote`, with `url`), or a server
+   * engine holds its table and answers every query on it (`server`; the catalogue sets it
+   * on the manifests the engine lists, whatever they said there).
    */
-  origin: 'shipped' | 'imported' | 'remote';
+  origin: 'shipped' | 'imported' | 'remote' | 'server';
   /** The remote Parquet file's address (same origin as the app); only when origin is remote. */
   url?: string;
 }

@@ -1,4 +1,4 @@
-import { ensureTable, listDatasets } from '$lib/catalog/registry';
+import { ensureTables, listDatasets } from '$lib/catalog/registry';
 import { sourceLine } from '$lib/catalog/source-line';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { getEngine } from '$lib/db/browser-engine';
@@ -9,9 +9,10 @@ import { mentionedTables, sqlName } from '$lib/sql/tables';
 
 /**
  * The engine a statement runs on, with every dataset it names loaded first (a table is read
- * only when a query names it), and those datasets, for the result's source line.
- * `onLoading` hears which tables are being loaded, before the wait. A statement that would
- * change a catalogue table is refused before anything runs.
+ * only when a query names it), and those datasets, for the result's source line. A statement
+ * that names server-held tables runs on the server engine; one that would change a catalogue
+ * table is refused before anything runs. `onLoading` hears which tables are being loaded,
+ * before the wait.
  */
 export async function engineForStatement(
   statement: string,
@@ -34,8 +35,7 @@ export async function engineForStatement(
   const datasets = all.filter((d) => ids.includes(d.id));
   if (ids.length === 0) return { engine: await getEngine(), datasets };
   onLoading?.(ids);
-  const [engine] = await Promise.all(ids.map((id) => ensureTable(id)));
-  return { engine, datasets };
+  return { engine: await ensureTables(ids), datasets };
 }
 
 /** A result's source line: those of the datasets its statement read, or the console's own. */

@@ -1,0 +1,247 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
+import { writeShippedDatabase } from '../../server/engine/shipped';
+import { downloadText, readCsv } from './support/downloads';
+
+/**
+ * A dataset held by the server engine, through the whole app: the server engine
+ * (`npm run engine`) and the static server with `--engine` are started here, each on a free
+ * port, apart from the plain build the other tests use. The engine holds real shipped rows:
+ * crim_off_cat under an id the app does not ship, so the catalogue lists it as server-held,
+ * and tps00001 under its own id, which the browser's shipped copy keeps.
+ */
+const SERVER_ID = 'crim_off_cat_server';
+const SHADOWED_ID = 'tps00001';
+const BUILD = process.env.BUILD_DIR ?? 'build';
+const VIEW = `ds=${SERVER_ID}&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2008..2022`;
+
+let dir: string;
+let origin: string;
+const children: ChildProcess[] = [];
+
+/** Starts a Node script and resolves with the address it prints once it listens. */
+function start(args: string[], listening: RegExp): Promise<string> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (part: Buffer) => {
+      output += part;
+      const found = listening.exec(output);
+      if (found) resolve(found[1]);
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}):\n${output}`)));
+  });
+}
+
+/** The shipped manifest entry and Arrow rows of crim_off_cat: the source of every check. */
+const shippedManifest = JSON.parse(readFileSync('datasets/manifest.json', 'utf8')) as Manifest;
+const shipped = (id: string) => shippedManifest.datasets.find((d) => d.id === id)!;
+const source = tableFromIPC(readFileSync('datasets/crim_off_cat.arrow'));
+
+/** Published homicide per 100 000 inhabitants of `geo`, by year, from the shipped file. */
+function sourceValues(geo: string): Map<string, number | null> {
+  const values = new Map<string, number | null>();
+  for (const row of source) {
+    const r = row.toJSON() as Record<string, unknown>;
+    if (r.iccs !== 'ICCS0101' || r.unit !== 'P_HTHAB' || r.geo !== geo) continue;
+    const year = String(r.time);
+    if (year >= '2008' && year <= '2022') values.set(year, r.value as number | null);
+  }
+  return values;
+}
+
+/** A test that sends the engine a statement it refuses marks itself with this annotation. */
+const PROVOKES_REFUSAL = 'provokes-engine-refusal';
+
+/** As tests/e2e/fixtures.ts, for this test's own origin: no error, nothing off the origin. */
+const test = base.extend<{ problems: string[]; engineQueries: string[] }>({
+  problems: [
+    async ({ page }, use, info) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // Chromium logs every 4xx answer; one the test provokes on purpose is checked by it.
+        const provoked = info.annotations.some((a) => a.type === PROVOKES_REFUSAL);
+        if (provoked && message.location().url === `${origin}/engine/query`) return;
+        problems.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('request', (request) => {
+        const url = request.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== origin) problems.push(`request off origin: ${url}`);
+      });
+      await use(problems);
+      expect(problems, 'the page logged errors or left its origin').toEqual([]);
+    },
+    { auto: true }
+  ],
+  // The statements the page sent to the server engine.
+  engineQueries: async ({ page }, use) => {
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/engine/query')
+        sent.push((JSON.parse(request.postData() ?? '{}') as { sql: string }).sql);
+    });
+    await use(sent);
+  }
+});
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cooperare-e2e-engine-'));
+  const datasets = path.join(dir, 'datasets');
+  const held: DatasetManifest[] = [
+    { ...shipped('crim_off_cat'), id: SERVER_ID, file: 'crim_off_cat.arrow' },
+    shipped(SHADOWED_ID)
+  ];
+  mkdirSync(datasets);
+  for (const d of held) copyFileSync(path.join('datasets', d.file), path.join(datasets, d.file));
+  writeFileSync(
+    path.join(datasets, 'manifest.json'),
+    JSON.stringify({ version: 1, datasets: held })
+  );
+  const file = path.join(dir, 'held.duckdb');
+  await writeShippedDatabase(datasets, file);
+  const engine = await start(
+    ['--import', 'tsx', 'server/engine/main.ts', '--db', file, '--port', '0'],
+    /listening on (http:\/\/\S+)/
+  );
+  origin = await start(
+    ['scripts/serve.js', BUILD, '--port', '0', '--engine', engine],
+    /at (http:\/\/\S+?)\/?,/
+  );
+});
+
+test.afterAll(() => {
+  for (const child of children) child.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function liveView(page: Page, url: string) {
+  await page.goto(`${origin}${url}`);
+  const figure = page.getByTestId('explore-view');
+  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
+  return figure;
+}
+
+/** The drawn points of a series of the line chart, by period. */
+async function drawnValues(page: Page, geo: string): Promise<Map<string, number>> {
+  const points = page.locator(`[data-testid="line-chart"] g.series[data-series="${geo}"] circle`);
+  const pairs = await points.evaluateAll((circles) =>
+    circles.map((c) => [c.getAttribute('data-period'), c.getAttribute('data-value')])
+  );
+  return new Map(pairs.map(([period, value]) => [String(period), Number(value)]));
+}
+
+test('the catalogue lists the server-held dataset, where it is held, and the copy it leaves out', async ({
+  page
+}) => {
+  test.slow();
+  await page.goto(`${origin}/data`);
+  const entry = page.locator(`article[data-dataset="${SERVER_ID}"]`);
+  await expect(entry.locator('[data-origin="server"]')).toHaveText(/server engine/);
+  await expect(page.locator(`article[data-dataset="${SHADOWED_ID}"]`)).toHaveCount(1);
+  await expect(page.locator(`article[data-dataset="${SHADOWED_ID}"] .origin`)).toHaveText(
+    /shipped/
+  );
+  const status = page.getByTestId('server-engine');
+  await expect(status).toContainText('holds 2 datasets');
+  await expect(status).toContainText(`It also holds ${SHADOWED_ID}`);
+  await entry.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('data.png'), fullPage: false });
+});
+
+test('the explorer draws the server-held dataset with the values of the source', async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  await liveView(page, `/explore?${VIEW}&view=line`);
+  await expect(page.getByTestId('dataset-select').locator('option:checked')).toHaveText(
+    / — server$/
+  );
+  for (const geo of ['RO', 'NO']) {
+    const drawn = await drawnValues(page, geo);
+    const expected = [...sourceValues(geo)].filter(([, v]) => v !== null);
+    expect(expected.length, geo).toBeGreaterThan(10);
+    expect([...drawn].sort(), geo).toEqual(expected.sort());
+  }
+  expect(engineQueries.some((sql) => sql.includes(`"${SERVER_ID}"`))).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('explore.png') });
+
+  // The table view lists every period, a missing value as “:”.
+  await page.goto(`${origin}/explore?${VIEW}&view=table`);
+  const table = page.getByTestId('observation-table');
+  await expect(table).toBeVisible({ timeout: 90_000 });
+  for (const [year, value] of sourceValues('RO'))
+    await expect(
+      table.locator(`tr[data-series="RO"][data-period="${year}"] td.num`),
+      year
+    ).toHaveAttribute('data-value', value === null ? '' : String(value));
+
+  // The CSV download carries the chart's title and the same values.
+  const line = await liveView(page, `/explore?${VIEW}&view=line`);
+  await line.getByTestId('share-toggle').click();
+  const title = (await line.locator('h2').textContent())?.trim() ?? '';
+  const { text } = await downloadText(page, line, 'download-csv');
+  const csv = readCsv(text);
+  expect(csv.after).toContain(title);
+  for (const [year, value] of sourceValues('NO')) {
+    const row = csv.records.find((r) => r.geo_code === 'NO' && r.time === year);
+    if (value === null) expect(row?.value ?? '', year).toBe('');
+    else expect(Number(row?.value), year).toBe(value);
+    if (row) expect(row.dataset).toBe(SERVER_ID);
+  }
+});
+
+test('the SQL console runs a statement on the server, and says why a mixed one cannot run', async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  await page.goto(`${origin}/sql`);
+  const tables = page.getByTestId('sql-tables');
+  await expect(tables).toContainText(SERVER_ID);
+  await expect(tables.getByTestId('sql-server-note')).toHaveCount(1);
+
+  const editor = page.getByLabel('SQL query');
+  const run = async (sql: string) => {
+    await editor.fill(sql);
+    await editor.press('Control+Enter');
+  };
+  await run(
+    `SELECT time, value FROM ${SERVER_ID} WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' ` +
+      `AND geo = 'RO' AND time = '2008'`
+  );
+  const cell = page.getByTestId('result-grid').locator('[role="cell"][data-column="value"]');
+  await expect(cell).toHaveText(String(sourceValues('RO').get('2008')), { timeout: 90_000 });
+  expect(engineQueries.some((sql) => sql.includes(`FROM ${SERVER_ID}`))).toBe(true);
+
+  // The server's own error, as the console shows DuckDB's.
+  test.info().annotations.push({ type: PROVOKES_REFUSAL });
+  await run(`SELECT nope FROM ${SERVER_ID}`);
+  await expect(page.getByRole('alert')).toContainText('Binder Error');
+
+  await run(`SELECT count(*) FROM ${SERVER_ID} JOIN crim_off_cat USING (geo, time)`);
+  await expect(page.getByRole('alert')).toContainText(
+    `held by the server engine (${SERVER_ID}) and tables held in this browser (crim_off_cat)`
+  );
+});
+
+test('the embed draws the server-held dataset', async ({ page }) => {
+  test.slow();
+  await liveView(page, `/embed?${VIEW}&view=line`);
+  const drawn = await drawnValues(page, 'RO');
+  expect([...drawn].sort()).toEqual([...sourceValues('RO')].filter(([, v]) => v !== null).sort());
+});
