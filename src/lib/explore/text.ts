@@ -1,6 +1,7 @@
 import type { ChartSeries } from '../charts/types';
 import { summarizeSeries } from '../charts/summary';
 import type { Transform } from '../state/view-state';
+import { transformDefinition } from '../query/transforms';
 
 /** A change in % as a reader expects it: signed, whole percent unless small. */
 export function formatPercentChange(percent: number, format: (value: number) => string): string {
@@ -53,6 +54,5 @@ export function distinctNotes(
  * reads in tenths (103,4); rates, percentages and averages in hundredths.
  */
 export function computedDecimals(transform: Transform, computedRate: boolean): number | null {
-  if (transform === 'none' || (transform === 'rate' && !computedRate)) return null;
-  return transform === 'index' ? 1 : 2;
+  return transformDefinition(transform).decimals(computedRate);
 }
