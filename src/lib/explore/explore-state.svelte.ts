@@ -25,6 +25,7 @@ import { SHIPPED_SNAPSHOTS } from '$lib/query/shipped-snapshots';
 import { findSnapshotTable, type ColumnTable } from '$lib/query/snapshot';
 import { transformNoteText } from '$lib/query/transform-note-text';
 import {
+  computedDecimals,
   transformDefinition,
   transformedRowsFromTable,
   transformSql,
@@ -41,7 +42,7 @@ import {
   type ExplorePlan
 } from './plan';
 import { codeLabel, fixedChoiceLabels, ignoredChoices } from './selection';
-import { computedDecimals, distinctNotes, periodRange, summaryParts } from './text';
+import { distinctNotes, periodRange, summaryParts } from './text';
 import { VIEW_DEFINITIONS, viewDefinition } from './views';
 
 /** The answer to one view's query, from DuckDB or from the build's snapshot of it. */

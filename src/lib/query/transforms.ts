@@ -32,21 +32,20 @@ import { movingAverage } from './transform/moving-average';
 import { change } from './transform/change';
 import { cagr } from './transform/cagr';
 import type { TransformDefinition } from './transform/definition';
+import type { TransformId } from './transform/ids';
 
 type ArrowColumns = Parameters<typeof observationsFromTable>[0];
 
 /**
  * Every transform of the explorer, in the menu's order. A new one is a file under
- * query/transform/ exporting its TransformDefinition, and a line here.
+ * query/transform/ exporting its TransformDefinition, a line here and its id in
+ * transform/ids.ts.
  */
 const DEFINITIONS = [published, rate, indexed, yearOnYear, change, cagr, movingAverage] as const;
 
 type Definition = (typeof DEFINITIONS)[number];
-export type TransformId = Definition['id'];
 /** What one transform's SQL needs, worked out for a view (see TransformDefinition.spec). */
 export type TransformSpec = Exclude<ReturnType<Definition['spec']>, { error: string }>;
-
-export const TRANSFORM_IDS: readonly TransformId[] = DEFINITIONS.map((d) => d.id);
 
 const BY_ID = new Map<TransformId, TransformDefinition<TransformSpec>>(
   DEFINITIONS.map((d) => [d.id, d as TransformDefinition<TransformSpec>])
@@ -95,4 +94,13 @@ export function transformedRowsFromTable(table: ArrowColumns): TransformedRow[] 
     breakInWindow: breakInWindow.get(i) === true,
     note: noteOf(note.get(i))
   }));
+}
+
+/**
+ * Decimals shown for the values of a transform, or null when they are published values that
+ * must keep every digit: as published, and a rate the dataset publishes itself. An index
+ * reads in tenths (103,4); rates, percentages and averages in hundredths.
+ */
+export function computedDecimals(transform: TransformId, computedRate: boolean): number | null {
+  return transformDefinition(transform).decimals(computedRate);
 }

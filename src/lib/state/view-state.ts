@@ -4,7 +4,11 @@
  * reports, so the shape is a public API.
  */
 
-import { TRANSFORM_IDS, transformDefinitions, type TransformId } from '$lib/query/transforms';
+import {
+  TRANSFORM_IDS,
+  TWO_PERIOD_TRANSFORM_IDS,
+  type TransformId
+} from '$lib/query/transform/ids';
 import type { ChartTextEdits } from '$lib/model/chart-text';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
@@ -54,11 +58,7 @@ export interface ViewState {
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */
 export const TWO_PERIOD_VIEWS: ReadonlySet<View> = new Set(['slope']);
-export const TWO_PERIOD_TRANSFORMS: ReadonlySet<Transform> = new Set(
-  transformDefinitions()
-    .filter((definition) => definition.comparesTwoPeriods)
-    .map((definition) => definition.id)
-);
+export const TWO_PERIOD_TRANSFORMS: ReadonlySet<Transform> = new Set(TWO_PERIOD_TRANSFORM_IDS);
 
 /** Views that draw places on a map, so the dataset needs a `geo` dimension. */
 export const GEO_VIEWS: ReadonlySet<View> = new Set(['map']);
