@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { startNodeEngine } from '../src/lib/db/node-engine';
 import { valuesByGeo } from '../src/lib/indicators/evaluate';
-import { parseFramework, type StatisticIndicator } from '../src/lib/indicators/framework';
+import type { StatisticIndicator } from '../src/lib/indicators/framework';
+import { parseFramework } from '../src/lib/indicators/framework-check';
 import {
   backtest,
   type BacktestSeries,

@@ -5,7 +5,7 @@
  */
 
 import type { DatasetManifest } from '$lib/model/manifest';
-import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
+import type { ColumnMapping, PlainTable } from '$lib/ingest/column-mapping';
 import {
   MAX_IMPORT_BYTES,
   type ImportStage,

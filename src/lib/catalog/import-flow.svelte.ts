@@ -14,7 +14,7 @@ import {
   type ParsedImport,
   type WorkerCopy
 } from './import-client';
-import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
+import type { ColumnMapping, PlainTable } from '$lib/ingest/column-mapping';
 import { importedId, keepBothId, keepImport, takenIds } from './import-dataset';
 import type { SaveOutcome } from './imported-store';
 import { catalogChanged } from './registry';

@@ -3,7 +3,7 @@
  * imports only the types.
  */
 
-import type { ColumnMapping, PlainTable } from '$lib/ingest/plain-csv';
+import type { ColumnMapping, PlainTable } from '$lib/ingest/column-mapping';
 import type { DatasetManifest, SourceFormat } from '$lib/model/manifest';
 import type { DatasetDescription } from './describe';
 

@@ -3,6 +3,7 @@ import type { SqlEngine } from '../db/engine';
 import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
 import { PromiseCache } from './promise-cache';
+import { queries } from '$lib/db/query-manager';
 import { serverCatalogue, serverEngine } from './server-datasets';
 import { loadShippedManifest, shippedDataUrl } from './shipped';
 import type { DatasetManifest } from '$lib/model/manifest';
@@ -28,6 +29,7 @@ export { catalogVersion };
 export function catalogChanged(): void {
   catalogVersion.value++;
   loaded.clear();
+  queries.clear();
   remoteRows?.forgetRemoteRows();
 }
 

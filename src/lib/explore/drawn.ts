@@ -1,4 +1,5 @@
 import { rankBars } from '../charts/bars/layout';
+import { breakBetween } from '../charts/slope/layout';
 import type { ChartSeries } from '../charts/types';
 import { periodToNumber } from '$lib/model/period';
 import type { View } from '../state/view-state';
@@ -47,4 +48,13 @@ export function drawnSeries(
   if (view === 'map')
     return series.map((s) => at(s, (p) => p === window.to)).filter((s) => s.points.length > 0);
   return series.map((s) => at(s, () => true));
+}
+
+/** The series with a break in series between the window's two ends, which a slope marks. */
+export function seriesWithBreaks(
+  series: readonly ChartSeries[],
+  from: string,
+  to: string
+): ReadonlySet<string> {
+  return new Set(series.filter((s) => breakBetween(s.points, from, to)).map((s) => s.key));
 }

@@ -1,10 +1,9 @@
 import type { DatasetManifest } from '$lib/model/manifest';
 import type { SeriesRequest } from '../query/series';
-import { planRate, type TransformSpec } from '../query/transforms';
+import { transformDefinition, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
-import { rateUnavailableText } from '$lib/query/transform-note-text';
 import { queryFilters, seriesDimension } from './selection';
 
 /** Everything needed to query one explorer view. */
@@ -51,31 +50,15 @@ export function planExplore(
     timeTo: to,
     seriesBy
   };
-  let spec: TransformSpec;
-  switch (state.transform) {
-    case 'rate': {
-      const rate = planRate(dataset, request.filters, population);
-      // The reason is worded here, in the reader's language, for the message the view shows.
-      spec = {
-        kind: 'rate',
-        plan:
-          rate.kind === 'unavailable'
-            ? { ...rate, message: rateUnavailableText(rate.reason) }
-            : rate
-      };
-      break;
-    }
-    case 'index':
-      spec = { kind: 'index', base: state.base ?? from };
-      break;
-    case 'change':
-    case 'cagr':
-      if (from === to) return { error: m.explore_plan_two_periods() };
-      spec = { kind: state.transform, periods: { from, to } };
-      break;
-    default:
-      spec = { kind: state.transform };
-  }
+  const spec = transformDefinition(state.transform).spec({
+    dataset,
+    request,
+    from,
+    to,
+    base: state.base,
+    population
+  });
+  if ('error' in spec) return spec;
   const needsPopulation = spec.kind === 'rate' && spec.plan.kind === 'computed';
   return { seriesBy, request, spec, from, to, needsPopulation };
 }

@@ -1,6 +1,5 @@
 import type { ChartSeries } from '../charts/types';
 import { summarizeSeries } from '../charts/summary';
-import type { Transform } from '../state/view-state';
 
 /** A change in % as a reader expects it: signed, whole percent unless small. */
 export function formatPercentChange(percent: number, format: (value: number) => string): string {
@@ -45,14 +44,4 @@ export function distinctNotes(
 ): { shown: string[]; more: number } {
   const distinct = [...new Set(notes.filter((n): n is string => n !== null && n !== ''))];
   return { shown: distinct.slice(0, max), more: Math.max(0, distinct.length - max) };
-}
-
-/**
- * Decimals shown for the values of a transform, or null when they are published values that
- * must keep every digit: as published, and a rate the dataset publishes itself. An index
- * reads in tenths (103,4); rates, percentages and averages in hundredths.
- */
-export function computedDecimals(transform: Transform, computedRate: boolean): number | null {
-  if (transform === 'none' || (transform === 'rate' && !computedRate)) return null;
-  return transform === 'index' ? 1 : 2;
 }

@@ -19,14 +19,16 @@ import type { YearValues } from './evaluate';
 import type { Framework, StatisticIndicator } from './framework';
 import { projectIndicator, type IndicatorProjection } from './projection';
 import {
-  leaveOneOut,
-  placeboInSpace,
   syntheticControl,
-  type LeaveOneOutRun,
   type PanelObservation,
-  type PlaceboInference,
   type SyntheticControlResult
 } from './synthetic-control';
+import {
+  leaveOneOut,
+  placeboInSpace,
+  type LeaveOneOutRun,
+  type PlaceboInference
+} from './synthetic-control-inference';
 import type { ObservationRow } from '../model/observation';
 
 export interface SyntheticSpec {

@@ -7,7 +7,8 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { tableCodeFromFileName } from './eurostat-common';
-import { createMappedRows, type ColumnMapping, type PlainTable } from './plain-csv';
+import type { ColumnMapping, PlainTable } from './column-mapping';
+import { createMappedRows } from './mapped-rows';
 import { IngestError, type LongDataset } from './types';
 
 const SAMPLE_ROWS = 5;

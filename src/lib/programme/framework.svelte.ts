@@ -11,7 +11,8 @@ import {
   type EditRefusal,
   type IndicatorEdit
 } from '$lib/indicators/edits';
-import { parseFramework, validateFramework, type Framework } from '$lib/indicators/framework';
+import type { Framework } from '$lib/indicators/framework';
+import { parseFramework, validateFramework } from '$lib/indicators/framework-check';
 
 const STORAGE_KEY = 'cooperare.programme.framework';
 

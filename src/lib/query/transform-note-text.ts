@@ -1,5 +1,6 @@
 import { m } from '$lib/i18n/paraglide/messages.js';
-import type { RateUnavailable, TransformNote } from './transforms';
+import type { TransformNote } from './transform/notes';
+import type { RateUnavailable } from './transform/rate';
 
 /** A reason given as a code with parameters, as transforms.ts gives them. */
 type Coded = { code: string; params: object };

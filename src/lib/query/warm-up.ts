@@ -1,5 +1,5 @@
 import type { SeriesRequest } from './series';
-import { cagrSql, changeSql, indexSql, movingAverageSql, yearOnYearSql } from './transforms';
+import { transformDefinitions } from './transforms';
 
 /**
  * Each transform's SQL once, for the selection on screen. duckdb-wasm answers the first query
@@ -8,10 +8,7 @@ import { cagrSql, changeSql, indexSql, movingAverageSql, yearOnYearSql } from '.
  * looks at the first chart, these move that cost off their first pick of a transform.
  */
 export function warmUpQueries(request: SeriesRequest, from: string, to: string): string[] {
-  const queries = [indexSql(request, from), yearOnYearSql(request), movingAverageSql(request)];
-  if (from !== to) {
-    const periods = { from, to };
-    queries.push(changeSql(request, periods), cagrSql(request, periods));
-  }
-  return queries;
+  return transformDefinitions()
+    .map((definition) => definition.warmUp(request, from, to))
+    .filter((sql): sql is string => sql !== null);
 }

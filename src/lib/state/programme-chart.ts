@@ -2,8 +2,10 @@
  * The programme's charts in a link: `/embed?programme=budget`, `…=budget&by=promoter`,
  * `…=timeline`, `…=indicator&id=<indicator id>`, `…=comparator&id=<indicator id>`
  * (docs/embed.md). Like the explorer's
- * permalinks this is a public interface: a link pasted into a partner's page must keep working.
+ * permalinks this is a public interface: a link pasted into a partner's page must keep working,
+ * so it is versioned (PROGRAMME_LINKS).
  */
+import { currentParams, PROGRAMME_LINKS, withVersion } from './link-version';
 export type ProgrammeChart =
   | { chart: 'budget'; by: 'project' | 'promoter' }
   | { chart: 'timeline' }
@@ -22,8 +24,9 @@ const first = (params: URLSearchParams, name: string) => params.get(name)?.trim(
  * The programme chart a link asks for, or null when it names none (then it is an explorer
  * view). Case is forgiven; a budget `by` that is not `promoter` gives the budget by project.
  */
-export function readProgrammeChart(params: URLSearchParams): ProgrammeChartLink | null {
-  if (!params.has('programme')) return null;
+export function readProgrammeChart(input: URLSearchParams): ProgrammeChartLink | null {
+  if (!input.has('programme')) return null;
+  const params = currentParams(PROGRAMME_LINKS, input);
   const name = first(params, 'programme');
   switch (name.toLowerCase()) {
     case 'budget':
@@ -63,5 +66,5 @@ export function programmeChartHref(chart: ProgrammeChart, where: 'embed' | 'page
   const params = new URLSearchParams({ programme: chart.chart });
   if (chart.chart === 'budget' && chart.by === 'promoter') params.set('by', 'promoter');
   if (chart.chart === 'indicator' || chart.chart === 'comparator') params.set('id', chart.id);
-  return `/embed?${params}`;
+  return `/embed?${withVersion(PROGRAMME_LINKS, params)}`;
 }

@@ -4,6 +4,11 @@
  * reports, so the shape is a public API.
  */
 
+import {
+  TRANSFORM_IDS,
+  TWO_PERIOD_TRANSFORM_IDS,
+  type TransformId
+} from '$lib/query/transform/ids';
 import type { ChartTextEdits } from '$lib/model/chart-text';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
@@ -12,8 +17,8 @@ export const PERMALINK_VERSION = 1;
 export const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const TRANSFORMS = ['none', 'rate', 'index', 'yoy', 'change', 'cagr', 'ma3'] as const;
-export type Transform = (typeof TRANSFORMS)[number];
+export const TRANSFORMS = TRANSFORM_IDS;
+export type Transform = TransformId;
 
 export const SCALES = ['linear', 'log'] as const;
 export type Scale = (typeof SCALES)[number];
@@ -53,7 +58,7 @@ export interface ViewState {
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */
 export const TWO_PERIOD_VIEWS: ReadonlySet<View> = new Set(['slope']);
-export const TWO_PERIOD_TRANSFORMS: ReadonlySet<Transform> = new Set(['change', 'cagr']);
+export const TWO_PERIOD_TRANSFORMS: ReadonlySet<Transform> = new Set(TWO_PERIOD_TRANSFORM_IDS);
 
 /** Views that draw places on a map, so the dataset needs a `geo` dimension. */
 export const GEO_VIEWS: ReadonlySet<View> = new Set(['map']);

@@ -1,5 +1,5 @@
 import { ensureTable, getDataset } from '$lib/catalog/registry';
-import { PromiseCache } from '$lib/catalog/promise-cache';
+import { queries } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { comparatorGeos } from '$lib/indicators/comparator-group';
 import {
@@ -27,19 +27,20 @@ export interface IndicatorData {
   comparatorGeos: string[];
 }
 
-const cache = new PromiseCache<{ dataset: DatasetManifest; rows: ObservationRow[] }>();
-
 /** Reads the indicator's country and its comparator countries in one query, once per binding. */
 function readRows(indicator: StatisticIndicator, geos: string[]) {
   const spec = { dataset: indicator.binding.dataset, filters: indicator.binding.filters, geos };
-  return cache.get(JSON.stringify(spec), async () => {
-    const [engine, dataset] = await Promise.all([
-      ensureTable(spec.dataset),
-      getDataset(spec.dataset)
-    ]);
-    if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id: spec.dataset }));
-    const table = await engine.query(seriesSql(indicatorSeriesRequest(spec)));
-    return { dataset, rows: observationsFromTable(table) };
+  return queries.run({
+    key: `indicator:${JSON.stringify(spec)}`,
+    run: async () => {
+      const [engine, dataset] = await Promise.all([
+        ensureTable(spec.dataset),
+        getDataset(spec.dataset)
+      ]);
+      if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id: spec.dataset }));
+      const table = await engine.query(seriesSql(indicatorSeriesRequest(spec)));
+      return { dataset, rows: observationsFromTable(table) };
+    }
   });
 }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeFlagLocalised, formatComputed, setLocale } from '$lib/i18n';
 import { noteText } from '$lib/state/link-note-text';
 import { sourceLine } from '$lib/catalog/source-line';
-import { computedDecimals } from '$lib/explore/text';
+import { computedDecimals } from '$lib/query/transforms';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { parseViewParams } from '$lib/state/permalink';
 import { ALL_IDS, manifestFor } from '../state/fixtures';

@@ -16,7 +16,8 @@ import {
   valuesByGeo,
   type YearValues
 } from '../../../src/lib/indicators/evaluate';
-import { parseFramework, type KnownBreak } from '../../../src/lib/indicators/framework';
+import type { KnownBreak } from '../../../src/lib/indicators/framework';
+import { parseFramework } from '../../../src/lib/indicators/framework-check';
 import { indicatorSeriesRequest } from '../../../src/lib/query/indicator';
 import { observationsFromTable, seriesSql } from '../../../src/lib/query/series';
 import { startNodeEngine } from '../support/node-engine';

@@ -7,7 +7,8 @@ import {
   refuseEdit,
   targetContradictsDirection
 } from '../../../src/lib/indicators/edits';
-import { parseFramework, type Indicator } from '../../../src/lib/indicators/framework';
+import type { Indicator } from '../../../src/lib/indicators/framework';
+import { parseFramework } from '../../../src/lib/indicators/framework-check';
 
 function shipped() {
   const result = parseFramework(readFileSync('datasets/programme/ro21.json', 'utf8'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { budgetSummary } from '../../../src/lib/indicators/budget';
-import { parseFramework, validateFramework } from '../../../src/lib/indicators/framework';
+import { parseFramework, validateFramework } from '../../../src/lib/indicators/framework-check';
 import { applyEdit, editedFields, hasEdits } from '../../../src/lib/indicators/edits';
 
 const text = readFileSync('datasets/programme/ro21.json', 'utf8');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { valuesByGeo } from '../../../src/lib/indicators/evaluate';
-import { parseFramework, type StatisticIndicator } from '../../../src/lib/indicators/framework';
+import type { StatisticIndicator } from '../../../src/lib/indicators/framework';
+import { parseFramework } from '../../../src/lib/indicators/framework-check';
 import {
   backtest,
   backtestSeries,

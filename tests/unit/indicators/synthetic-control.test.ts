@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { comparatorGeos } from '../../../src/lib/indicators/comparator-group';
 import {
   leaveOneOut,
-  placeboInSpace,
+  placeboInSpace
+} from '../../../src/lib/indicators/synthetic-control-inference';
+import {
   syntheticControl,
   type Matching,
   type PanelObservation,

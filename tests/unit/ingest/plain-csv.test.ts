@@ -3,10 +3,9 @@ import {
   readPlainCsv,
   sniffDelimiter,
   sniffPlainCsv,
-  splitLine,
-  suggestMapping,
-  type ColumnMapping
+  splitLine
 } from '../../../src/lib/ingest/plain-csv';
+import { suggestMapping, type ColumnMapping } from '../../../src/lib/ingest/column-mapping';
 import { errorOf, fixtureBytes, observation, sharedBytes, textBytes } from './long-rows';
 
 const SDMX_AS_PLAIN: ColumnMapping = {

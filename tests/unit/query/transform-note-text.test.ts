@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '$lib/i18n';
 import { transformNoteText } from '$lib/query/transform-note-text';
-import type { TransformNote } from '$lib/query/transforms';
+import type { TransformNote } from '$lib/query/transform/notes';
 import { planExplore } from '$lib/explore/plan';
 import { defaultViewState } from '$lib/state/defaults';
 import type { ViewState } from '$lib/state/view-state';

@@ -4,19 +4,18 @@ import type { SqlEngine } from '../../../src/lib/db/engine';
 import type { SeriesRequest } from '../../../src/lib/query/series';
 import { seriesSql } from '../../../src/lib/query/series';
 import {
-  cagrSql,
-  changeSql,
-  combinedFlagSql,
-  indexSql,
-  movingAverageSql,
-  planRate,
-  publishedSql,
-  rateSql,
   transformSql,
   transformedRowsFromTable,
-  yearOnYearSql,
   type TransformedRow
 } from '../../../src/lib/query/transforms';
+import { cagrSql } from '../../../src/lib/query/transform/cagr';
+import { changeSql } from '../../../src/lib/query/transform/change';
+import { combinedFlagSql } from '../../../src/lib/query/transform/sql-parts';
+import { indexSql } from '../../../src/lib/query/transform/indexed';
+import { movingAverageSql } from '../../../src/lib/query/transform/moving-average';
+import { planRate, rateSql } from '../../../src/lib/query/transform/rate';
+import { publishedSql } from '../../../src/lib/query/transform/published';
+import { yearOnYearSql } from '../../../src/lib/query/transform/year-on-year';
 import { periodOrdinal, periodOrdinalSql } from '../../../src/lib/model/period';
 import {
   loadTestTable,

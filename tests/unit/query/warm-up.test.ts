@@ -3,6 +3,8 @@ import { beforeAll, expect, test } from 'vitest';
 import type { SqlEngine } from '../../../src/lib/db/engine';
 import type { SeriesRequest } from '../../../src/lib/query/series';
 import { warmUpQueries } from '../../../src/lib/query/warm-up';
+import { transformDefinitions } from '../../../src/lib/query/transforms';
+import { TRANSFORM_IDS, TWO_PERIOD_TRANSFORM_IDS } from '../../../src/lib/query/transform/ids';
 import { startNodeEngine } from '../support/node-engine';
 
 let engine: SqlEngine;
@@ -34,4 +36,13 @@ test('every warm-up query runs on the shipped table and answers the selection', 
 test('a one-period window warms up no two-period comparison', () => {
   const queries = warmUpQueries({ ...homicide, timeFrom: '2022' }, '2022', '2022');
   expect(queries).toHaveLength(3);
+});
+
+test('the list of transform ids and the registry of their definitions agree', () => {
+  expect(transformDefinitions().map((d) => d.id)).toEqual([...TRANSFORM_IDS]);
+  expect(
+    transformDefinitions()
+      .filter((d) => d.comparesTwoPeriods)
+      .map((d) => d.id)
+  ).toEqual(TWO_PERIOD_TRANSFORM_IDS);
 });

@@ -12,7 +12,7 @@ import {
 import { mentionedTables, starterQuery, tableColumns } from '../../../src/lib/sql/tables';
 import { cellText, resultColumns } from '../../../src/lib/sql/result';
 import { resultChart, resultExportRows, MAX_BARS, MAX_POINTS } from '../../../src/lib/sql/chart';
-import { readSqlLink, sqlLinkHref } from '../../../src/lib/sql/permalink';
+import { readSqlLink, sqlLinkHref } from '../../../src/lib/state/sql-link';
 import { chartCsv } from '../../../src/lib/export/csv-export';
 import { startNodeEngine } from '../support/node-engine';
 import { rawTsvCell } from '../../support/raw';

@@ -1,9 +1,10 @@
 /**
  * Links to the SQL console: `/sql?q=<query>` opens the console on that query and runs it;
  * `chart=<x>,<y>[,<series>]` also opens its chart on those columns, named as the result names
- * them. `/embed?q=…&chart=…` shows that chart alone. Presenters paste these links like the explorer's, so the scheme is documented in
- * docs/permalinks.md and kept stable.
+ * them. `/embed?q=…&chart=…` shows that chart alone. Presenters paste these links like the
+ * explorer's, so the scheme is documented in docs/permalinks.md and versioned (SQL_LINKS).
  */
+import { currentParams, SQL_LINKS, withVersion } from './link-version';
 
 /** The query and the chart a link asks for. */
 export interface SqlLink {
@@ -34,14 +35,15 @@ export function sqlLinkHref(link: SqlLink, where: 'console' | 'embed' = 'console
     const { x, y, series } = link.chart;
     params.set('chart', [x, y, ...(series === null ? [] : [series])].join(','));
   }
-  return `${where === 'embed' ? '/embed' : '/sql'}?${params}`;
+  return `${where === 'embed' ? '/embed' : '/sql'}?${withVersion(SQL_LINKS, params)}`;
 }
 
 /**
  * What a link asks for. A chart that cannot be read leaves the query to run without it. A
  * column name with a comma cannot be written in `chart`: see chartFitsLink.
  */
-export function readSqlLink(params: URLSearchParams): SqlLinkReading {
+export function readSqlLink(input: URLSearchParams): SqlLinkReading {
+  const params = currentParams(SQL_LINKS, input);
   const query = params.get('q');
   if (query === null || query.trim() === '') return { link: null, problem: null };
   const chartParam = params.get('chart');

@@ -1,0 +1,22 @@
+import { readProgrammeChart, type ProgrammeChartLink } from './programme-chart';
+import { readSqlLink, type SqlLinkReading } from './sql-link';
+
+/**
+ * Every link the app writes is one of three kinds, told apart by its parameters: a programme
+ * chart (`programme=…`), a SQL console query (`q=…`) or an explorer view (everything else).
+ * Each kind is read by its own module, in its current version.
+ */
+export type LinkReading =
+  | { kind: 'programme'; link: ProgrammeChartLink }
+  | { kind: 'sql'; reading: SqlLinkReading }
+  /** Read with the dataset it names (parseViewParams), which the catalogue gives. */
+  | { kind: 'explore' };
+
+/** The one reader of the app's links. */
+export function readLink(params: URLSearchParams): LinkReading {
+  const programme = readProgrammeChart(params);
+  if (programme) return { kind: 'programme', link: programme };
+  const sql = readSqlLink(params);
+  if (sql.link) return { kind: 'sql', reading: sql };
+  return { kind: 'explore' };
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SqlEngine } from '../../../src/lib/db/engine';
+import { QueryManager } from '../../../src/lib/db/query-manager';
+import { ExploreState, type ExploreSources } from '../../../src/lib/explore/explore-state.svelte';
+import type { DatasetManifest } from '../../../src/lib/model/manifest';
+import { defaultViewState } from '../../../src/lib/state/defaults';
+import type { ViewState } from '../../../src/lib/state/view-state';
+import { startNodeEngine } from '../support/node-engine';
+
+const manifest = JSON.parse(readFileSync('datasets/manifest.json', 'utf8'));
+const datasets: DatasetManifest[] = Array.isArray(manifest) ? manifest : manifest.datasets;
+const crime = datasets.find((d) => d.id === 'crim_off_cat')!;
+
+let engine: SqlEngine;
+let sources: ExploreSources;
+beforeAll(async () => {
+  engine = await startNodeEngine();
+  await engine.insertArrowIpc('crim_off_cat', readFileSync('datasets/crim_off_cat.arrow'));
+  sources = {
+    ensureRows: async () => engine,
+    ensureTable: async () => engine,
+    getDataset: async (id) => datasets.find((d) => d.id === id) ?? null,
+    snapshots: []
+  };
+}, 60_000);
+
+const byDefault = () => defaultViewState('crim_off_cat', crime);
+const homicide = (patch: Partial<ViewState> = {}): ViewState => ({
+  ...byDefault(),
+  selections: {
+    ...byDefault().selections,
+    iccs: ['ICCS0101'],
+    unit: ['P_HTHAB'],
+    geo: ['RO', 'NO']
+  },
+  time: { from: '2010', to: '2020' },
+  ...patch
+});
+
+describe('ExploreState', () => {
+  it('answers a view with its series, its title, notes and the rows of a download', async () => {
+    const explore = new ExploreState(homicide(), crime, { sources, manager: new QueryManager() });
+    expect(await explore.follow(homicide(), crime)).toBe(true);
+    expect(explore.ready?.source).toBe('live');
+    expect(explore.series.map((s) => s.key).sort()).toEqual(['NO', 'RO']);
+    expect(explore.text?.title).toContain('2010–2020');
+    expect(explore.exportRows.length).toBe(22);
+    expect(explore.drawnAs.summary).toBe('series');
+  });
+
+  it('asks again only when what is queried changes, and keeps edits within one chart', async () => {
+    const explore = new ExploreState(homicide(), crime, { sources, manager: new QueryManager() });
+    await explore.follow(homicide(), crime);
+    explore.edits = { ...explore.edits, title: 'Mine' };
+    expect(await explore.follow(homicide({ scale: 'log' }), crime)).toBe(false);
+    expect(explore.shown?.title).toBe('Mine');
+    expect(await explore.follow(homicide({ view: 'bars', scale: 'log' }), crime)).toBe(false);
+    expect(explore.shown?.title).not.toBe('Mine');
+    expect(explore.text?.title).toMatch(/2020$/);
+  });
+
+  it('shows the later of two views asked in a row, and a plan’s error as a message', async () => {
+    const explore = new ExploreState(homicide(), crime, { sources, manager: new QueryManager() });
+    const first = explore.follow(homicide({ transform: 'index', base: '2010' }), crime);
+    const second = explore.follow(homicide({ transform: 'yoy' }), crime);
+    expect(await Promise.all([first, second])).toEqual([false, true]);
+    expect(explore.ready?.state.transform).toBe('yoy');
+    expect(explore.decimals).toBe(2);
+
+    await explore.follow(
+      homicide({ transform: 'change', time: { from: '2015', to: '2015' } }),
+      crime
+    );
+    expect(explore.error).toMatch(/two/i);
+  });
+});
