@@ -143,15 +143,7 @@ export async function openDatabase(
     source: source.kind
   };
   if (source.kind === 'file') {
-    const instance = await DuckDBInstance.create(source.file, READ_ONLY);
-    const connection = await instance.connect();
-    try {
-      const manifests = await heldManifests(connection, await readManifests(connection));
-      await lockDown(connection, limits);
-      return { instance, manifests, description, close: async () => instance.closeSync() };
-    } finally {
-      connection.closeSync();
-    }
+    return heldDatabase(await DuckDBInstance.create(source.file, READ_ONLY), description, limits);
   }
   if (source.kind === 'parquet') {
     const { file, manifests } = await parquetViews(source.folder);
@@ -179,7 +171,15 @@ export async function openDatabase(
   }
   // The MotherDuck extension is installed and loaded from the network here, before the
   // lock-down turns installing and loading off; it reads the token from the environment.
-  const instance = await DuckDBInstance.create(source.database);
+  return heldDatabase(await DuckDBInstance.create(source.database), description, limits);
+}
+
+/** A database whose manifests it keeps itself (a DuckDB file, MotherDuck), locked down. */
+async function heldDatabase(
+  instance: DuckDBInstance,
+  description: EngineDescription,
+  limits: EngineLimits
+): Promise<HeldDatabase> {
   const connection = await instance.connect();
   try {
     const manifests = await heldManifests(connection, await readManifests(connection));
