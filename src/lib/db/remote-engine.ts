@@ -58,9 +58,32 @@ export class RemoteEngine implements SqlEngine {
   }
 
   private async post(sql: string, signal?: AbortSignal): Promise<Table> {
-    let response: Response;
+    let response = await this.send(sql, signal);
+    // A busy server says so with 503 and Retry-After: the same question is asked again a few
+    // times before the reader sees the sentence. A 503 without Retry-After (out of memory)
+    // would fail the same way again, so it is answered at once.
+    for (let attempt = 1; attempt < BUSY_ATTEMPTS; attempt++) {
+      const wait = busyWait(response);
+      if (wait === null) break;
+      await response.body?.cancel();
+      await pause(wait, signal);
+      response = await this.send(sql, signal);
+    }
+    if (!response.ok) throw new SqlError(await errorMessage(response), sql);
+    const bytes = new Uint8Array(await response.arrayBuffer());
     try {
-      response = await fetch(`${this.base}/query`, {
+      return tableFromIPC(bytes);
+    } catch (error) {
+      throw new SqlError(
+        `The query engine's answer is not an Arrow stream (${errorText(error)}).`,
+        sql
+      );
+    }
+  }
+
+  private async send(sql: string, signal?: AbortSignal): Promise<Response> {
+    try {
+      return await fetch(`${this.base}/query`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ sql }),
@@ -74,17 +97,39 @@ export class RemoteEngine implements SqlEngine {
         sql
       );
     }
-    if (!response.ok) throw new SqlError(await errorMessage(response), sql);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    try {
-      return tableFromIPC(bytes);
-    } catch (error) {
-      throw new SqlError(
-        `The query engine's answer is not an Arrow stream (${errorText(error)}).`,
-        sql
-      );
-    }
   }
+}
+
+/** How many times a statement is sent while the server answers that it is busy. */
+export const BUSY_ATTEMPTS = 3;
+/** The longest pause between two attempts, whatever Retry-After asks. */
+const LONGEST_BUSY_WAIT_MS = 5000;
+
+/** The pause a busy answer asks for, in milliseconds; null when the answer is not "busy". */
+function busyWait(response: Response): number | null {
+  if (response.status !== 503) return null;
+  const header = response.headers.get('retry-after');
+  if (header === null) return null;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0
+    ? Math.min(seconds * 1000, LONGEST_BUSY_WAIT_MS)
+    : null;
+}
+
+/** Waits, unless the statement is cancelled meanwhile. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

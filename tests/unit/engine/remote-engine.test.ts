@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { QueryCancelled, SqlError, type SqlEngine } from '../../../src/lib/db/engine';
-import { RemoteEngine } from '../../../src/lib/db/remote-engine';
+import { BUSY_ATTEMPTS, RemoteEngine } from '../../../src/lib/db/remote-engine';
 import {
   observationsFromTable,
   seriesSql,
@@ -108,5 +110,99 @@ describe('RemoteEngine on the server engine', () => {
     expect((error as SqlError).message).toMatch(
       /^The query engine at http:\/\/127\.0\.0\.1:9 could not be reached \(.+\); check your/
     );
+  });
+
+  describe('when the server is busy', () => {
+    /**
+     * A server in front of the engine that answers the first `busy` requests as the engine
+     * does when it runs as many queries as it takes (503 with Retry-After), then passes
+     * requests on; `answers` counts what it was asked.
+     */
+    async function busyFront(busy: number, retryAfter: string | null) {
+      let answers = 0;
+      const server: Server = createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', async () => {
+          answers++;
+          if (answers <= busy) {
+            const headers: Record<string, string> = { 'content-type': 'application/json' };
+            if (retryAfter !== null) headers['retry-after'] = retryAfter;
+            response.writeHead(503, headers);
+            response.end(
+              JSON.stringify({
+                error:
+                  'The server is running as many queries as it takes at once (1); try again in a moment.'
+              })
+            );
+            return;
+          }
+          const passed = await fetch(`${engine.service.url}/query`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: Buffer.concat(chunks)
+          });
+          response.writeHead(passed.status, {
+            'content-type': passed.headers.get('content-type') ?? ''
+          });
+          response.end(Buffer.from(await passed.arrayBuffer()));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return {
+        remote: new RemoteEngine(`http://127.0.0.1:${port}`),
+        answers: () => answers,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+      };
+    }
+
+    test('asks again after Retry-After and gives the answer', async () => {
+      const front = await busyFront(BUSY_ATTEMPTS - 1, '0');
+      try {
+        const table = await front.remote.query(seriesSql(request));
+        expect(observationsFromTable(table)).toEqual(
+          observationsFromTable(await local.query(seriesSql(request)))
+        );
+        expect(front.answers()).toBe(BUSY_ATTEMPTS);
+      } finally {
+        await front.close();
+      }
+    });
+
+    test("gives the server's sentence once the attempts are spent", async () => {
+      const front = await busyFront(100, '0');
+      try {
+        const error = await front.remote.query('SELECT 1').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(SqlError);
+        expect((error as SqlError).message).toMatch(/as many queries as it takes at once/);
+        expect(front.answers()).toBe(BUSY_ATTEMPTS);
+      } finally {
+        await front.close();
+      }
+    });
+
+    test('does not ask again after a 503 without Retry-After, such as running out of memory', async () => {
+      const front = await busyFront(100, null);
+      try {
+        await expect(front.remote.query('SELECT 1')).rejects.toBeInstanceOf(SqlError);
+        expect(front.answers()).toBe(1);
+      } finally {
+        await front.close();
+      }
+    });
+
+    test('a cancel during the pause stops the statement', async () => {
+      const front = await busyFront(100, '5');
+      try {
+        const running = front.remote.queryCancellable('SELECT 1').catch((e: unknown) => e);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await front.remote.cancel()).toBe(true);
+        expect(await running).toBeInstanceOf(QueryCancelled);
+        expect(front.answers()).toBe(1);
+      } finally {
+        await front.close();
+      }
+    });
   });
 });
