@@ -245,3 +245,45 @@ test('the embed draws the server-held dataset', async ({ page }) => {
   const drawn = await drawnValues(page, 'RO');
   expect([...drawn].sort()).toEqual([...sourceValues('RO')].filter(([, v]) => v !== null).sort());
 });
+
+test("a programme indicator bound to the server-held dataset reads the engine's rows", async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  // The shipped framework binds theft to the browser's crim_off_cat; the evaluator's file
+  // binds it to the server's copy of the same rows, so the page must read the same figures.
+  await page.goto(`${origin}/programme/indicator/theft`);
+  const panel = page.locator('article[data-indicator=theft]');
+  const baseline = panel.getByTestId('baseline');
+  await expect(baseline).toContainText(/\(\d{4}\)/, { timeout: 90_000 });
+  const shippedFigures = {
+    baseline: await baseline.textContent(),
+    latest: await panel.getByTestId('latest').textContent(),
+    status: await panel.getByTestId('indicator-status').getAttribute('data-status')
+  };
+  expect(engineQueries.some((sql) => sql.includes(SERVER_ID))).toBe(false);
+
+  const framework = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
+    indicators: { id: string; binding?: { dataset: string } }[];
+  };
+  const theft = framework.indicators.find((i) => i.id === 'theft')!;
+  theft.binding!.dataset = SERVER_ID;
+  await page.goto(`${origin}/programme`);
+  await page.getByTestId('framework-import').setInputFiles({
+    name: 'ro21-server.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(framework))
+  });
+  await expect(page.getByTestId('framework-edited')).toBeVisible();
+
+  await page.goto(`${origin}/programme/indicator/theft`);
+  await expect(baseline).toHaveText(shippedFigures.baseline!, { timeout: 90_000 });
+  await expect(panel.getByTestId('latest')).toHaveText(shippedFigures.latest!);
+  await expect(panel.getByTestId('indicator-status')).toHaveAttribute(
+    'data-status',
+    shippedFigures.status!
+  );
+  await expect(page.getByTestId('indicator-trend').locator('svg').first()).toBeVisible();
+  expect(engineQueries.some((sql) => sql.includes(SERVER_ID))).toBe(true);
+});
