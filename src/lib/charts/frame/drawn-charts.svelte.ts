@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 
 const KEY = Symbol('drawn-charts');
 
@@ -35,6 +35,7 @@ export function handDrawnChart(svg: () => SVGSVGElement | undefined): void {
   if (!charts) return;
   $effect(() => {
     const element = svg();
-    if (element) return charts.add(element);
+    // Adding reads the list it changes: untracked, or the effect would run again.
+    if (element) return untrack(() => charts.add(element));
   });
 }
