@@ -19,27 +19,27 @@ export interface ViewDefinition {
   periods: 'last' | 'ends' | 'all';
   /** The list read out under the chart: ranked values, each series' two ends, or none. */
   summary: 'ranked' | 'ends' | 'series' | null;
-  /** The drawing a download makes of the figure; none for a view without a picture. */
-  drawing: ((figure: HTMLElement | null) => ChartDrawing | null) | null;
+  /**
+   * The drawing a download makes of the <svg> elements the view's charts handed the figure;
+   * none for a view without a picture.
+   */
+  drawing: ((charts: readonly SVGSVGElement[]) => ChartDrawing | null) | null;
 }
 
-/** The chart's own <svg>, found in the figure by its test id. */
-const svgIn = (testId: string) => (figure: HTMLElement | null) => {
-  const svg = figure?.querySelector<SVGSVGElement>(`svg[data-testid="${testId}"]`);
-  return svg ? drawingOf(svg) : null;
-};
+/** The chart's one <svg>, as it is on screen. */
+const theChart = (charts: readonly SVGSVGElement[]) => (charts[0] ? drawingOf(charts[0]) : null);
 
 const RANKED: ViewDefinition = {
   periods: 'last',
   summary: 'ranked',
-  drawing: svgIn('ranked-bars')
+  drawing: theChart
 };
 
 export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
-  line: { periods: 'all', summary: 'series', drawing: svgIn('line-chart') },
+  line: { periods: 'all', summary: 'series', drawing: theChart },
   multiples: { periods: 'all', summary: 'series', drawing: multiplesDrawing },
   bars: RANKED,
-  slope: { periods: 'ends', summary: 'ends', drawing: svgIn('slope-chart') },
+  slope: { periods: 'ends', summary: 'ends', drawing: theChart },
   map: { periods: 'last', summary: null, drawing: mapDrawing },
   table: { periods: 'all', summary: null, drawing: null },
   sources: { periods: 'all', summary: null, drawing: null }

@@ -122,12 +122,15 @@ export function withLegend(
 
 const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** The small multiples on screen as one drawing, in their on-screen grid. */
-export function multiplesDrawing(container: Element | null): ChartDrawing | null {
-  const sections = [...(container?.querySelectorAll<HTMLElement>('section.panel') ?? [])];
-  const panels = sections.flatMap((section) => {
-    const svg = section.querySelector<SVGSVGElement>('svg[data-testid="line-chart"]');
-    if (!svg) return [];
+/**
+ * The small multiples on screen as one drawing, in their on-screen grid: each panel's <svg>
+ * as its chart handed it, with the name and swatch of the panel it stands in.
+ */
+export function multiplesDrawing(charts: readonly SVGSVGElement[]): ChartDrawing | null {
+  const sections = charts.flatMap((svg) => svg.closest<HTMLElement>('section.panel') ?? []);
+  const panels = charts.flatMap((svg) => {
+    const section = svg.closest<HTMLElement>('section.panel');
+    if (!section) return [];
     const swatch = section.querySelector<HTMLElement>('.swatch');
     return [
       {
@@ -141,10 +144,11 @@ export function multiplesDrawing(container: Element | null): ChartDrawing | null
   return panelGrid(panels, firstRow);
 }
 
-/** The map on screen with its legend, unit line, unplaced places and credit. */
-export function mapDrawing(container: Element | null): ChartDrawing | null {
-  const svg = container?.querySelector<SVGSVGElement>('svg[data-testid="choropleth-map"]');
-  if (!container || !svg) return null;
+/** The map as its chart handed it, with its legend, unit line, unplaced places and credit. */
+export function mapDrawing(charts: readonly SVGSVGElement[]): ChartDrawing | null {
+  const svg = charts[0];
+  const container = svg?.closest('.choropleth');
+  if (!svg || !container) return null;
   const legend: LegendEntry[] = [...container.querySelectorAll('.legend li')].map((item) => {
     const swatch = item.querySelector<HTMLElement>('.swatch');
     const mark: LegendEntry['mark'] = item.querySelector('.marker')

@@ -1,6 +1,6 @@
 import { scaleLog } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import { logTicks } from '../../../src/lib/charts/line/ticks';
+import { logTicks } from '../../../src/lib/charts/frame/ticks';
 
 describe('logTicks', () => {
   it('keeps 1, 2 and 5 times a power of ten', () => {
