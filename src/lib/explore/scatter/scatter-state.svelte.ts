@@ -133,11 +133,11 @@ export class ScatterState {
       y: plan(choices.y as MeasureChoice),
       size: choices.size ? plan(choices.size) : null
     };
-    const tables = [x.id, y.id, ...(size ? [size.id] : [])];
-    if (population && measures.x.computedRate) tables.push(population.id);
-    else if (population && (measures.y.computedRate || measures.size?.computedRate))
-      tables.push(population.id);
-    const engine = await this.sources.ensureTables([...new Set(tables)]);
+    const computed = [measures.x, measures.y, measures.size].some((c) => c?.computedRate);
+    const tables = [x.id, y.id, size?.id, computed ? population?.id : undefined].filter(
+      (id, i, all): id is string => id !== undefined && all.indexOf(id) === i
+    );
+    const engine = await this.sources.ensureTables(tables);
     const table = await engine.query(
       scatterSql({ x: measures.x.sql, y: measures.y.sql, size: measures.size?.sql ?? null })
     );
