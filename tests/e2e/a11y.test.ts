@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 import { openRoute } from './platform-routes';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'];
+const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'scatter', 'sources'];
 
 /** Waits until the page has drawn its data: no "Loading…" left on screen. */
 async function settled(page: Page) {
