@@ -119,6 +119,7 @@ for (const path of ['/', '/explore?ds=crim_off_cat']) {
 for (const path of [
   '/',
   '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&view=line',
+  '/explore?ds=migr_eipre&transform=rate&view=scatter&time=2021&y=crim_off_cat&y.iccs=ICCS0502&y.unit=P_HTHAB',
   '/programme',
   '/data',
   '/sql'
