@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { openWorkbook } from '../../src/lib/ingest/xlsx';
 import { rawTsvCell } from '../support/raw';
 import { downloadText, readCsv } from './support/downloads';
 
@@ -111,6 +112,24 @@ test('illegally present per 100 000 against thefts per 100 000: correlation, one
     (r) => r.dataset === 'crim_off_cat' && r.geo_code === 'RO' && r.time === '2021'
   );
   expect(theft?.value).toBe(String(published('A,ICCS0502,P_HTHAB,RO', '2021')));
+
+  // The XLSX holds the same rows and says the same about them; the SVG is the chart with its text.
+  const [xlsxFile] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByTestId('download-xlsx').click()
+  ]);
+  const book = openWorkbook(
+    new Uint8Array(readFileSync(await xlsxFile.path())),
+    xlsxFile.suggestedFilename()
+  );
+  expect(book.readSheet('Data').length - 1).toBe(csv.records.length);
+  expect(book.readSheet('About').map((r) => ({ field: r.cells[0], text: r.cells[1] }))).toEqual(
+    csv.about
+  );
+  const svg = (await downloadText(page, view, 'download-svg')).text;
+  expect(svg).toContain('data-unit="RO"');
+  expect(svg).toContain('migr_eipre');
+  expect(svg).toContain('crim_off_cat');
 });
 
 test('a change of the y measure goes into the link', async ({ page }) => {

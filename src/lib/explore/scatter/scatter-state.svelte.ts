@@ -72,7 +72,9 @@ export class ScatterState {
   /** Follows `view`; resolves true once the answer to a new query is shown. */
   async follow(view: ViewState, dataset: DatasetManifest): Promise<boolean> {
     const link = scatterLinkOf(view);
-    const key = JSON.stringify([dataset.id, view.selections, view.time, view.transform, link]);
+    // The geo codes ticked only name points: every unit is queried whatever they are.
+    const codes = Object.entries(view.selections).filter(([id]) => id !== 'geo');
+    const key = JSON.stringify([dataset.id, codes, view.time, view.transform, link]);
     if (key !== this.loadedKey) this.edits = view.text ?? NO_EDITS;
     this.view = view;
     this.dataset = dataset;
