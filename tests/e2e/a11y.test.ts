@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 import { openRoute } from './platform-routes';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'];
+const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'scatter', 'sources'];
 
 /** Waits until the page has drawn its data: no "Loading…" left on screen. */
 async function settled(page: Page) {
@@ -119,6 +119,7 @@ for (const path of ['/', '/explore?ds=crim_off_cat']) {
 for (const path of [
   '/',
   '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&view=line',
+  '/explore?ds=migr_eipre&transform=rate&view=scatter&time=2021&y=crim_off_cat&y.iccs=ICCS0502&y.unit=P_HTHAB',
   '/programme',
   '/data',
   '/sql'

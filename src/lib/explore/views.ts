@@ -42,6 +42,8 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
   slope: { periods: 'ends', summary: 'ends', drawing: theChart },
   map: { periods: 'last', summary: null, drawing: mapDrawing },
   table: { periods: 'all', summary: null, drawing: null },
+  // Drawn, summarised and downloaded by its own component (scatter/ScatterView.svelte).
+  scatter: { periods: 'last', summary: null, drawing: svgIn('scatter-chart') },
   sources: { periods: 'all', summary: null, drawing: null }
 };
 
@@ -50,6 +52,6 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
  * but the map and the table draws as ranked bars.
  */
 export function viewDefinition(view: View, onePerSeries: boolean): ViewDefinition {
-  if (onePerSeries && view !== 'map' && view !== 'table' && view !== 'sources') return RANKED;
+  if (onePerSeries && !['map', 'table', 'scatter', 'sources'].includes(view)) return RANKED;
   return VIEW_DEFINITIONS[view];
 }

@@ -9,6 +9,7 @@ import {
 } from './chart-text-params';
 import { linkNote, type LinkNote } from './link-note';
 import { quotedValue, withoutHiddenCharacters } from './note-text';
+import { isScatterParam, readScatterParams, writeScatterParams } from './scatter-link';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
 import {
   GEO_VIEWS,
@@ -30,6 +31,17 @@ import {
  */
 export const RESERVED_PARAMS = ['ds', 'time', 'view', 'transform', 'base', 'scale', 'v'] as const;
 const RESERVED: ReadonlySet<string> = new Set([...RESERVED_PARAMS, ...CHART_TEXT_PARAMS]);
+
+/**
+ * The names a link of this view gives to settings, not to dimensions: a scatter's `y`, `size`,
+ * `y.<dimension>`… are read as such only in a scatter link, so a link of another view to a
+ * dataset with a dimension named `size` keeps its meaning.
+ */
+function settingNames(view: string | null): { has: (name: string) => boolean } {
+  return {
+    has: (name) => RESERVED.has(name) || (view === 'scatter' && isScatterParam(name))
+  };
+}
 
 /** What an unchecked code may look like when the dataset's manifest is not at hand. */
 const CODE_SHAPE = /^[A-Za-z0-9_.-]{1,60}$/;
@@ -170,12 +182,13 @@ function readSelection(
 function readUncheckedSelections(
   params: URLSearchParams,
   datasetId: string,
-  notes: LinkNote[]
+  notes: LinkNote[],
+  settings: { has: (name: string) => boolean }
 ): Record<string, string[]> {
   const selections: Record<string, string[]> = {};
   const dropped: string[] = [];
   for (const name of new Set(params.keys())) {
-    if (RESERVED.has(name)) continue;
+    if (settings.has(name)) continue;
     const codes = listedCodes(params, name);
     if (!DIMENSION_ID_SHAPE.test(name)) dropped.push(name);
     else if (codes.length > 0) {
@@ -223,14 +236,15 @@ export function parseViewParams(
   const datasetId = chooseDataset(link, allDatasetIds, notes);
   const manifest = dataset && dataset.id === datasetId ? dataset : null;
   const state = defaultViewState(datasetId, manifest);
+  const settings = settingNames(link.get('view')?.toLowerCase() ?? null);
 
   if (manifest) {
     const dimensionIds = new Set(manifest.dimensions.map((d) => d.id));
     for (const dimension of manifest.dimensions)
-      if (!RESERVED.has(dimension.id))
+      if (!settings.has(dimension.id))
         state.selections[dimension.id] = readSelection(link, manifest, dimension, notes);
     const unknown = [...new Set(link.keys())].filter(
-      (name) => !RESERVED.has(name) && !dimensionIds.has(name)
+      (name) => !settings.has(name) && !dimensionIds.has(name)
     );
     if (unknown.length > 0)
       notes.push(
@@ -240,7 +254,7 @@ export function parseViewParams(
         )
       );
   } else {
-    state.selections = readUncheckedSelections(link, datasetId, notes);
+    state.selections = readUncheckedSelections(link, datasetId, notes, settings);
   }
 
   const rawTime = singleValue(link, 'time', notes);
@@ -263,6 +277,7 @@ export function parseViewParams(
     notes.push(linkNote('a11y_note_map_needs_geo'));
     state.view = 'line';
   }
+  if (state.view === 'scatter') state.scatter = readScatterParams(link, datasetId, notes);
 
   state.transform = readChoice<Transform>(
     link,
@@ -326,6 +341,7 @@ export function serializeViewState(
   dataset: DatasetManifest | null
 ): URLSearchParams {
   const params = new URLSearchParams();
+  const settings = settingNames(state.view);
   params.set('ds', state.dataset);
   const manifest = dataset && dataset.id === state.dataset ? dataset : null;
   const dimensionOrder = manifest
@@ -333,13 +349,14 @@ export function serializeViewState(
     : Object.keys(state.selections);
   for (const id of dimensionOrder) {
     const codes = state.selections[id];
-    if (codes && codes.length > 0 && !RESERVED.has(id)) params.set(id, codes.join(','));
+    if (codes && codes.length > 0 && !settings.has(id)) params.set(id, codes.join(','));
   }
   if (state.time) params.set('time', formatTimeParam(state.time));
   params.set('view', state.view);
   if (state.transform !== 'none') params.set('transform', state.transform);
   if (state.transform === 'index' && state.base !== null) params.set('base', state.base);
   if (state.scale !== 'linear') params.set('scale', state.scale);
+  if (state.view === 'scatter' && state.scatter) writeScatterParams(params, state.scatter);
   writeChartTextParams(params, state.text);
   params.set('v', String(PERMALINK_VERSION));
   return params;

@@ -10,11 +10,21 @@ import {
   type TransformId
 } from '$lib/query/transform/ids';
 import type { ChartTextEdits } from '$lib/model/chart-text';
+import type { ScatterLink } from './scatter-link';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
 export const PERMALINK_VERSION = 1;
 
-export const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'] as const;
+export const VIEWS = [
+  'line',
+  'multiples',
+  'bars',
+  'slope',
+  'map',
+  'table',
+  'scatter',
+  'sources'
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export const TRANSFORMS = TRANSFORM_IDS;
@@ -54,6 +64,8 @@ export interface ViewState {
    * They belong to the chart they were written for, so changing the chart drops them.
    */
   text?: ChartTextEdits;
+  /** The scatter's y and size measures and trails (view `scatter` only; scatter-link.ts). */
+  scatter?: ScatterLink;
 }
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */
