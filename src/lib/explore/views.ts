@@ -43,7 +43,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
   map: { periods: 'last', summary: null, drawing: mapDrawing },
   table: { periods: 'all', summary: null, drawing: null },
   // Drawn, summarised and downloaded by its own component (scatter/ScatterView.svelte).
-  scatter: { periods: 'last', summary: null, drawing: svgIn('scatter-chart') },
+  scatter: { periods: 'last', summary: null, drawing: theChart },
   sources: { periods: 'all', summary: null, drawing: null }
 };
 
