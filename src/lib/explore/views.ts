@@ -42,7 +42,8 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
   slope: { periods: 'ends', summary: 'ends', drawing: svgIn('slope-chart') },
   map: { periods: 'last', summary: null, drawing: mapDrawing },
   table: { periods: 'all', summary: null, drawing: null },
-  sources: { periods: 'all', summary: null, drawing: null }
+  sources: { periods: 'all', summary: null, drawing: null },
+  synthetic: { periods: 'all', summary: null, drawing: svgIn('line-chart') }
 };
 
 /**

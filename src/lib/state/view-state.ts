@@ -14,7 +14,16 @@ import type { ChartTextEdits } from '$lib/model/chart-text';
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
 export const PERMALINK_VERSION = 1;
 
-export const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'] as const;
+export const VIEWS = [
+  'line',
+  'multiples',
+  'bars',
+  'slope',
+  'map',
+  'table',
+  'sources',
+  'synthetic'
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export const TRANSFORMS = TRANSFORM_IDS;
@@ -54,6 +63,18 @@ export interface ViewState {
    * They belong to the chart they were written for, so changing the chart drops them.
    */
   text?: ChartTextEdits;
+  /** `proj=1`: annual line charts carry a projection fan to the present year. Absent: off. */
+  projection?: boolean;
+  /**
+   * The synthetic control's treated unit and first treated period (`treated=`, `start=`), as
+   * the link wrote them; the view checks them against the data and says what is wrong.
+   */
+  synthetic?: SyntheticChoice;
+}
+
+export interface SyntheticChoice {
+  treated: string | null;
+  start: string | null;
 }
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */
