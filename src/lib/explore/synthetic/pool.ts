@@ -1,3 +1,4 @@
+import { m } from '$lib/i18n/paraglide/messages.js';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { unitDimension } from '$lib/state/analysis-params';
 import type { ViewState } from '$lib/state/view-state';
@@ -36,4 +37,22 @@ export function querySelections(
   const unitId = unitDimension(dataset);
   if (units === null || unitId === null) return state.selections;
   return { ...state.selections, [unitId]: units };
+}
+
+/**
+ * The units a synthetic control's subtitle names: the treated one and the donors chosen, or
+ * the treated one and “every other unit with data” when none is chosen (a list of forty
+ * countries says less).
+ */
+export function syntheticUnitsNamed(
+  state: ViewState,
+  dataset: DatasetManifest,
+  name: (code: string) => string
+): string[] {
+  const treated = state.synthetic?.treated;
+  const donors = chosenDonors(state, dataset);
+  return [
+    ...(treated ? [name(treated)] : []),
+    ...(donors.length > 0 ? donors.map(name) : [m.analysis_synthetic_every_unit()])
+  ];
 }
