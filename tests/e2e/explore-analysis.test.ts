@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { syntheticControl } from '../../src/lib/indicators/synthetic-control';
 import { test, expect } from './fixtures';
@@ -200,4 +201,19 @@ test('Romania’s burglary shows the 2014 break of the new Criminal Code, named 
     'Romania: the series breaks in 2014 (new Criminal Code)'
   );
   await expect(figure.getByTestId('break-notes')).not.toContainText('Norway');
+});
+
+test('the synthetic view and the projection pass axe (WCAG 2.1 A and AA)', async ({ page }) => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  for (const query of [
+    'ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO&time=2008..2022&view=line&proj=1',
+    'ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,BG,HU,PL,CZ,SK&time=2008..2022&view=synthetic&treated=RO&start=2014'
+  ]) {
+    await liveView(page, query);
+    const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+    const found = results.violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+    );
+    expect(found, query).toEqual([]);
+  }
 });
