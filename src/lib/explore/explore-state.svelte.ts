@@ -43,6 +43,7 @@ import {
 } from './plan';
 import { codeLabel, fixedChoiceLabels, ignoredChoices } from './selection';
 import { distinctNotes, periodRange, summaryParts } from './text';
+import { syntheticUnitsNamed } from './synthetic/pool';
 import { VIEW_DEFINITIONS, viewDefinition } from './views';
 
 /** The answer to one view's query, from DuckDB or from the build's snapshot of it. */
@@ -331,7 +332,10 @@ export class ExploreState {
         .join(' — '),
       subtitle: m.explore_subtitle({
         dimension: seriesDimension ? dimensionName(dataset, seriesDimension) : plan.seriesBy,
-        codes: this.series.map((s) => s.label).join(', ')
+        codes: (this.view.view === 'synthetic'
+          ? syntheticUnitsNamed(this.view, dataset, this.labelIn(plan.seriesBy))
+          : this.series.map((s) => s.label)
+        ).join(', ')
       }),
       source: sourceLine(dataset),
       notes,

@@ -4,7 +4,9 @@ import { transformDefinition, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
+import { unitDimension } from '../state/analysis-params';
 import { queryFilters, seriesDimension } from './selection';
+import { querySelections } from './synthetic/pool';
 
 /** Everything needed to query one explorer view. */
 export interface ExplorePlan {
@@ -23,7 +25,16 @@ export interface ExplorePlan {
  * query (a change of chart type or scale redraws the same numbers).
  */
 export function queryKey(datasetId: string, state: ViewState): string {
-  return JSON.stringify([datasetId, state.selections, state.time, state.transform, state.base]);
+  // A synthetic control queries every unit when only the treated one is chosen.
+  const units = state.view === 'synthetic' ? (state.synthetic?.treated ?? '') : null;
+  return JSON.stringify([
+    datasetId,
+    state.selections,
+    state.time,
+    state.transform,
+    state.base,
+    units
+  ]);
 }
 
 /** The dataset whose population on 1 January turns counts into rates. */
@@ -38,14 +49,17 @@ export function planExplore(
   dataset: DatasetManifest,
   population: DatasetManifest | null
 ): ExplorePlan | { error: string } {
-  const seriesBy = seriesDimension(dataset, state.selections);
+  const selections = querySelections(state, dataset);
+  const seriesBy =
+    (state.view === 'synthetic' ? unitDimension(dataset) : null) ??
+    seriesDimension(dataset, selections);
   if (seriesBy === null)
     return { error: m.explore_plan_no_dimensions({ dataset: datasetTitle(dataset) }) };
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
   const request: SeriesRequest = {
     table: dataset.id,
-    filters: queryFilters(dataset, state.selections, seriesBy),
+    filters: queryFilters(dataset, selections, seriesBy),
     timeFrom: from,
     timeTo: to,
     seriesBy

@@ -44,7 +44,8 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
   table: { periods: 'all', summary: null, drawing: null },
   // Drawn, summarised and downloaded by its own component (scatter/ScatterView.svelte).
   scatter: { periods: 'last', summary: null, drawing: theChart },
-  sources: { periods: 'all', summary: null, drawing: null }
+  sources: { periods: 'all', summary: null, drawing: null },
+  synthetic: { periods: 'all', summary: null, drawing: theChart }
 };
 
 /**
@@ -52,6 +53,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
  * but the map and the table draws as ranked bars.
  */
 export function viewDefinition(view: View, onePerSeries: boolean): ViewDefinition {
-  if (onePerSeries && !['map', 'table', 'scatter', 'sources'].includes(view)) return RANKED;
+  if (onePerSeries && !['map', 'table', 'scatter', 'sources', 'synthetic'].includes(view))
+    return RANKED;
   return VIEW_DEFINITIONS[view];
 }

@@ -34,7 +34,8 @@ export type LinkNoteKey =
   | 'a11y_note_time_outside'
   | 'a11y_note_time_reversed'
   | 'a11y_note_time_cut'
-  | 'a11y_note_text_cut';
+  | 'a11y_note_text_cut'
+  | 'analysis_note_bad_proj';
 
 export interface LinkNote {
   key: LinkNoteKey;

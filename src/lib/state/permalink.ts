@@ -7,6 +7,7 @@ import {
   textCutNote,
   writeChartTextParams
 } from './chart-text-params';
+import { ANALYSIS_PARAMS, readAnalysisParams, writeAnalysisParams } from './analysis-params';
 import { linkNote, type LinkNote } from './link-note';
 import { quotedValue, withoutHiddenCharacters } from './note-text';
 import { isScatterParam, readScatterParams, writeScatterParams } from './scatter-link';
@@ -30,7 +31,11 @@ import {
  * from a link and always takes its default.
  */
 export const RESERVED_PARAMS = ['ds', 'time', 'view', 'transform', 'base', 'scale', 'v'] as const;
-const RESERVED: ReadonlySet<string> = new Set([...RESERVED_PARAMS, ...CHART_TEXT_PARAMS]);
+const RESERVED: ReadonlySet<string> = new Set([
+  ...RESERVED_PARAMS,
+  ...ANALYSIS_PARAMS,
+  ...CHART_TEXT_PARAMS
+]);
 
 /**
  * The names a link of this view gives to settings, not to dimensions: a scatter's `y`, `size`,
@@ -319,6 +324,8 @@ export function parseViewParams(
     notes.push(linkNote('a11y_note_base_ignored', { value: quotedValue(rawBase) }));
   }
 
+  readAnalysisParams(link, state, manifest, notes);
+
   // Read from the link as given: the notes' line breaks are part of the text.
   const text = readChartTextParams(params);
   if (text.text) state.text = text.text;
@@ -357,6 +364,7 @@ export function serializeViewState(
   if (state.transform === 'index' && state.base !== null) params.set('base', state.base);
   if (state.scale !== 'linear') params.set('scale', state.scale);
   if (state.view === 'scatter' && state.scatter) writeScatterParams(params, state.scatter);
+  writeAnalysisParams(params, state);
   writeChartTextParams(params, state.text);
   params.set('v', String(PERMALINK_VERSION));
   return params;

@@ -23,7 +23,8 @@ export const VIEWS = [
   'map',
   'table',
   'scatter',
-  'sources'
+  'sources',
+  'synthetic'
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -66,6 +67,18 @@ export interface ViewState {
   text?: ChartTextEdits;
   /** The scatter's y and size measures and trails (view `scatter` only; scatter-link.ts). */
   scatter?: ScatterLink;
+  /** `proj=1`: annual line charts carry a projection fan to the present year. Absent: off. */
+  projection?: boolean;
+  /**
+   * The synthetic control's treated unit and first treated period (`treated=`, `start=`), as
+   * the link wrote them; the view checks them against the data and says what is wrong.
+   */
+  synthetic?: SyntheticChoice;
+}
+
+export interface SyntheticChoice {
+  treated: string | null;
+  start: string | null;
 }
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */

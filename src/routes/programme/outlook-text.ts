@@ -1,38 +1,21 @@
-import type { FanPoint, SeriesBreakMark } from '$lib/charts/types';
+export { breakLabel, breakMarks, spansText } from '$lib/charts/break-text';
+import { fanFrom } from '$lib/charts/line/fan';
+import type { FanPoint } from '$lib/charts/types';
 import { formatNumber, m } from '$lib/i18n';
-import type { SeriesBreak } from '$lib/indicators/breaks';
 import type { YearValues } from '$lib/indicators/evaluate';
 import type { IndicatorOutlook } from '$lib/indicators/outlook';
 import type { TargetOutlook } from '$lib/indicators/projection';
-import { local } from './text';
-
-/** A break named as a chart and a sentence name it. */
-export function breakLabel(mark: SeriesBreak): string {
-  if (mark.kind === 'known') return local(mark.known.label);
-  return mark.kind === 'flag' ? m.programme_break_flagged() : m.programme_break_possible();
-}
-
-export function breakMarks(breaks: readonly SeriesBreak[]): SeriesBreakMark[] {
-  return breaks.map((b) => ({ x: b.year, kind: b.kind, label: `${b.year}: ${breakLabel(b)}` }));
-}
 
 export function percent(probability: number): string {
   return `${formatNumber(Math.round(probability * 100))} %`;
 }
 
-/**
- * The fan as a chart draws it: it opens at the last published value (no interval there), so
- * the projection visibly continues the published line without being confused with it.
- */
+/** The indicator's fan as its trend chart draws it (see fanFrom). */
 export function fanPoints(outlook: IndicatorOutlook, own: YearValues): FanPoint[] {
   const { projection } = outlook.projection;
   if (projection.kind !== 'projected' || own.size === 0) return [];
-  const lastYear = Math.max(...own.keys());
-  const last = own.get(lastYear) as number;
-  return [
-    { x: lastYear, value: last, lower80: last, upper80: last, lower95: last, upper95: last },
-    ...projection.values.map((v) => ({ ...v, x: v.year }))
-  ];
+  const year = Math.max(...own.keys());
+  return fanFrom({ year, value: own.get(year) as number }, projection.values);
 }
 
 /** The verdict beside the status, in words, with the probability the method gives. */
@@ -63,14 +46,6 @@ export function verdictShortText(outlook: TargetOutlook | null | undefined): str
     : outlook.verdict === 'unlikely'
       ? m.programme_verdict_short_unlikely({ probability })
       : m.programme_verdict_short_even({ probability });
-}
-
-/** "spans a break in 2014 (new Criminal Code)", for each comparison that crosses one. */
-export function spansText(spans: readonly SeriesBreak[]): string | null {
-  if (spans.length === 0) return null;
-  return m.programme_spans_breaks({
-    breaks: spans.map((b) => `${b.year} (${breakLabel(b)})`).join(', ')
-  });
 }
 
 /**

@@ -1,11 +1,9 @@
-import { formatNumber, getLocale, m, placeName } from '$lib/i18n';
+import { formatNumber, m, placeName } from '$lib/i18n';
+import { local } from '$lib/indicators/framework-text';
 import type { GroupName } from '$lib/indicators/comparator-group';
-import type { Comparator, Indicator, Text } from '$lib/indicators/framework';
+import type { Comparator, Indicator } from '$lib/indicators/framework';
 
-/** A framework text in the interface language; a plain text (older files) as it is. */
-export function local(text: Text | string): string {
-  return typeof text === 'string' ? text : text[getLocale()];
-}
+export { local } from '$lib/indicators/framework-text';
 
 /** A number with the indicator's unit, in the form the number takes ("1 handbook", "20 de manuale"). */
 export function countWithUnit(

@@ -1,28 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../../src/lib/db/engine';
 import { QueryManager } from '../../../src/lib/db/query-manager';
 import { ExploreState, type ExploreSources } from '../../../src/lib/explore/explore-state.svelte';
-import type { DatasetManifest } from '../../../src/lib/model/manifest';
 import { defaultViewState } from '../../../src/lib/state/defaults';
 import type { ViewState } from '../../../src/lib/state/view-state';
-import { startNodeEngine } from '../support/node-engine';
+import { CRIME, crimeSources } from '../support/explore-sources';
 
-const manifest = JSON.parse(readFileSync('datasets/manifest.json', 'utf8'));
-const datasets: DatasetManifest[] = Array.isArray(manifest) ? manifest : manifest.datasets;
-const crime = datasets.find((d) => d.id === 'crim_off_cat')!;
+const crime = CRIME;
 
-let engine: SqlEngine;
 let sources: ExploreSources;
 beforeAll(async () => {
-  engine = await startNodeEngine();
-  await engine.insertArrowIpc('crim_off_cat', readFileSync('datasets/crim_off_cat.arrow'));
-  sources = {
-    ensureRows: async () => engine,
-    ensureTable: async () => engine,
-    getDataset: async (id) => datasets.find((d) => d.id === id) ?? null,
-    snapshots: []
-  };
+  ({ sources } = await crimeSources());
 }, 60_000);
 
 const byDefault = () => defaultViewState('crim_off_cat', crime);
