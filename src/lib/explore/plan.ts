@@ -4,11 +4,13 @@ import { transformDefinition, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
-import { queryFilters, seriesDimension } from './selection';
+import { panelDimension, queryFilters, seriesDimension } from './selection';
 
 /** Everything needed to query one explorer view. */
 export interface ExplorePlan {
   seriesBy: string;
+  /** The second dimension that varies, whose codes are the panels; null when none does. */
+  panelBy: string | null;
   request: SeriesRequest;
   spec: TransformSpec;
   /** The window's first and last period (the dataset's when the view shows all periods). */
@@ -41,14 +43,16 @@ export function planExplore(
   const seriesBy = seriesDimension(dataset, state.selections);
   if (seriesBy === null)
     return { error: m.explore_plan_no_dimensions({ dataset: datasetTitle(dataset) }) };
+  const panelBy = panelDimension(dataset, state.selections, seriesBy);
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
   const request: SeriesRequest = {
     table: dataset.id,
-    filters: queryFilters(dataset, state.selections, seriesBy),
+    filters: queryFilters(dataset, state.selections, seriesBy, panelBy),
     timeFrom: from,
     timeTo: to,
-    seriesBy
+    seriesBy,
+    ...(panelBy ? { panelBy } : {})
   };
   const spec = transformDefinition(state.transform).spec({
     dataset,
@@ -60,7 +64,7 @@ export function planExplore(
   });
   if ('error' in spec) return spec;
   const needsPopulation = spec.kind === 'rate' && spec.plan.kind === 'computed';
-  return { seriesBy, request, spec, from, to, needsPopulation };
+  return { seriesBy, panelBy, request, spec, from, to, needsPopulation };
 }
 
 /**

@@ -28,7 +28,8 @@ export function drawingOf(chart: SVGSVGElement): ChartDrawing {
 export interface Panel {
   drawing: ChartDrawing;
   label: string;
-  colour: string;
+  /** The series' colour swatch; null for a panel of several series (their legend is in it). */
+  colour: string | null;
 }
 
 const HEADING = 22;
@@ -49,8 +50,10 @@ export function panelGrid(panels: readonly Panel[], columns: number): ChartDrawi
     const y = Math.floor(i / across) * (cellHeight + GAP);
     return [
       `<g class="panel" transform="translate(${x},${y})">`,
-      `<rect x="0" y="4" width="12" height="12" fill="${escapeXml(panel.colour)}"/>`,
-      `<text x="18" y="15" font-size="14" font-weight="700" fill="${escapeXml(colours.text)}">${escapeXml(panel.label)}</text>`,
+      panel.colour === null
+        ? ''
+        : `<rect x="0" y="4" width="12" height="12" fill="${escapeXml(panel.colour)}"/>`,
+      `<text x="${panel.colour === null ? 0 : 18}" y="15" font-size="14" font-weight="700" fill="${escapeXml(colours.text)}">${escapeXml(panel.label)}</text>`,
       `<g transform="translate(0,${HEADING})">${panel.drawing.markup}</g>`,
       `</g>`
     ].join('');
@@ -122,18 +125,23 @@ export function withLegend(
 
 const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** The small multiples on screen as one drawing, in their on-screen grid. */
+/**
+ * The small multiples on screen as one drawing, in their on-screen grid: a line or ranked
+ * bars per panel (the panels of a second dimension that varies hold several series each).
+ */
 export function multiplesDrawing(container: Element | null): ChartDrawing | null {
   const sections = [...(container?.querySelectorAll<HTMLElement>('section.panel') ?? [])];
   const panels = sections.flatMap((section) => {
-    const svg = section.querySelector<SVGSVGElement>('svg[data-testid="line-chart"]');
+    const svg = section.querySelector<SVGSVGElement>(
+      'svg[data-testid="line-chart"], svg[data-testid="ranked-bars"]'
+    );
     if (!svg) return [];
     const swatch = section.querySelector<HTMLElement>('.swatch');
     return [
       {
         drawing: drawingOf(svg),
         label: textOf(section.querySelector('h3')),
-        colour: swatch ? getComputedStyle(swatch).backgroundColor : '#000000'
+        colour: swatch ? getComputedStyle(swatch).backgroundColor : null
       }
     ];
   });

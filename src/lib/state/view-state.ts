@@ -12,9 +12,18 @@ import {
 import type { ChartTextEdits } from '$lib/model/chart-text';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
-export const PERMALINK_VERSION = 1;
+export const PERMALINK_VERSION = 2;
 
-export const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'] as const;
+export const VIEWS = [
+  'line',
+  'multiples',
+  'bars',
+  'slope',
+  'map',
+  'table',
+  'crosstab',
+  'sources'
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export const TRANSFORMS = TRANSFORM_IDS;
