@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { openWorkbook } from '../../src/lib/ingest/xlsx';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { downloadText, readCsv } from './support/downloads';
@@ -112,6 +114,17 @@ test('the cross-tab sorts by any column, keeps its header in view, and downloads
     }
     expect(record[csv.header.at(-1) as string]).toBe(shown[i].change);
   });
+  // The XLSX holds the same table, numbers as numbers, read back by the project's reader.
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('explore-view').getByTestId('download-xlsx').click()
+  ]);
+  const book = openWorkbook(new Uint8Array(readFileSync(await saved.path())), 'crosstab.xlsx');
+  const [sheetHeader, ...sheetRows] = book.readSheet('Data').map((row) => row.cells);
+  expect(sheetHeader).toEqual(csv.header);
+  expect(sheetRows.map((cells) => cells[0])).toEqual(shown.map((row) => row.label));
+  const column2010 = csv.header.indexOf('2010');
+  sheetRows.forEach((cells, i) => expect(cells[column2010]).toBe(Number(shown[i].cells[0][1])));
   expect(csv.about.find((line) => line.field === 'title')?.text).toBe(
     (await page.getByTestId('explore-view').locator('h2').innerText()).trim()
   );
