@@ -87,3 +87,19 @@ test('an old link with two offences and four countries opens as it did: the firs
   await expect(view.locator('h2')).toContainText('Burglary');
   await expect(view.locator('h2')).not.toContainText('Theft');
 });
+
+test('the map of two offences says it draws one at a time; the slope draws every pair', async ({
+  page
+}) => {
+  const both = BURGLARY.replace('iccs=ICCS0501', 'iccs=ICCS0501,ICCS0502');
+  await page.goto(both.replace('view=line', 'view=map'));
+  await live(page);
+  const view = page.getByTestId('explore-view');
+  await expect(view.getByRole('status')).toContainText(
+    'The map draws one “Offence (International Classification of Crime for Statistical Purposes)” at a time'
+  );
+  await page.getByRole('tab', { name: 'Slope chart' }).click();
+  // One slope per pair: two offences × four countries.
+  await expect(view.locator('g.slope')).toHaveCount(8);
+  await expect(view.getByTestId('chart-summary')).toContainText('Theft — Norway');
+});
