@@ -4,7 +4,17 @@ import { test, expect } from './fixtures';
 import { openRoute } from './platform-routes';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'scatter', 'sources'];
+const VIEWS = [
+  'line',
+  'multiples',
+  'bars',
+  'slope',
+  'map',
+  'table',
+  'crosstab',
+  'scatter',
+  'sources'
+];
 
 /** Waits until the page has drawn its data: no "Loading…" left on screen. */
 async function settled(page: Page) {
@@ -54,6 +64,20 @@ for (const path of PAGES) {
 for (const view of VIEWS) {
   test(`no WCAG 2.1 AA violations in the explorer's ${view} view`, async ({ page, problems }) => {
     await audit(page, problems, `/explore?ds=crim_off_cat&view=${view}`);
+  });
+}
+
+// Two dimensions varying: lines by country in a panel per offence.
+for (const view of ['line', 'bars', 'crosstab']) {
+  test(`no WCAG 2.1 AA violations in the explorer's ${view} view of two offences`, async ({
+    page,
+    problems
+  }) => {
+    await audit(
+      page,
+      problems,
+      `/explore?ds=crim_off_cat&iccs=ICCS0501,ICCS0502&unit=P_HTHAB&geo=RO,NO,BG&view=${view}&v=2`
+    );
   });
 }
 

@@ -230,7 +230,7 @@ test('the link and the embed snippet are copied, and the snippet is one valid if
   // The explorer's view of the home chart, under the home chart's own title and subtitle.
   expect(link).toMatch(
     new RegExp(
-      `^${baseURL}/explore\\?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU,DE&time=2008..2022&view=line&title=.+&subtitle=.+&v=1$`
+      `^${baseURL}/explore\\?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU,DE&time=2008..2022&view=line&title=.+&subtitle=.+&v=2$`
     )
   );
   const linked = new URL(link).searchParams;

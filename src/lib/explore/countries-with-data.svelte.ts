@@ -4,7 +4,7 @@ import { sqlJob } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { codesFromTable, codesWithDataSql } from '$lib/query/coverage';
 import type { ViewState } from '$lib/state/view-state';
-import { queryFilters, seriesDimension } from './selection';
+import { panelDimension, queryFilters, seriesDimension } from './selection';
 
 /**
  * Above this many rows a server-held table gets no marks: the query scans every row on each
@@ -45,7 +45,8 @@ export class CountriesWithData {
     if (!geo || dataset.origin === 'remote') return;
     if (dataset.origin === 'server' && dataset.rowCount > SERVER_MARKS_MAX_ROWS) return;
     const seriesBy = seriesDimension(dataset, state.selections) ?? 'geo';
-    const filters = queryFilters(dataset, state.selections, seriesBy);
+    const panelBy = panelDimension(dataset, state.selections, seriesBy);
+    const filters = queryFilters(dataset, state.selections, seriesBy, panelBy);
     const datasetId = dataset.id;
     const sql = codesWithDataSql(datasetId, 'geo', filters, state.time?.from, state.time?.to);
     const job = sqlJob({

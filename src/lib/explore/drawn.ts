@@ -3,6 +3,7 @@ import { breakBetween } from '../charts/slope/layout';
 import type { ChartSeries } from '../charts/types';
 import { periodToNumber } from '$lib/model/period';
 import type { View } from '../state/view-state';
+import { OWN_LAYOUT_VIEWS } from './views';
 
 /**
  * The part of the queried series a view draws, in the order it draws it: a download holds
@@ -21,7 +22,7 @@ export function drawnSeries(
     ...s,
     points: s.points.filter((p) => keep(p.period))
   });
-  const oneValueEach = onePerSeries && view !== 'map' && view !== 'table' && view !== 'sources';
+  const oneValueEach = onePerSeries && !OWN_LAYOUT_VIEWS.has(view);
   if (view === 'bars' || oneValueEach) {
     const byKey = new Map(series.map((s) => [s.key, s]));
     return rankBars(series, window.to).map((bar) => ({

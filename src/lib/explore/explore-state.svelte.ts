@@ -2,7 +2,6 @@ import { tick } from 'svelte';
 import { ensureRows, ensureTable, getDataset } from '$lib/catalog/registry';
 import { sourceLine } from '$lib/catalog/source-line';
 import { rankBars } from '$lib/charts/bars/layout';
-import { toChartSeries } from '$lib/charts/series';
 import { slopeRows } from '$lib/charts/slope/layout';
 import type { ChartSeries } from '$lib/charts/types';
 import { QueryClient } from '$lib/db/query-client.svelte';
@@ -41,10 +40,11 @@ import {
   queryKey,
   type ExplorePlan
 } from './plan';
+import { planPanels, planSeries, varyingSubtitle } from './panels';
 import { codeLabel, fixedChoiceLabels, ignoredChoices } from './selection';
 import { distinctNotes, periodRange, summaryParts } from './text';
 import { syntheticUnitsNamed } from './synthetic/pool';
-import { VIEW_DEFINITIONS, viewDefinition } from './views';
+import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
 
 /** The answer to one view's query, from DuckDB or from the build's snapshot of it. */
 export interface ExploreResult {
@@ -251,13 +251,11 @@ export class ExploreState {
   );
 
   readonly series = $derived<ChartSeries[]>(
-    this.ready
-      ? toChartSeries(
-          this.ready.rows,
-          this.ready.plan.request.filters[this.ready.plan.seriesBy] ?? [],
-          this.labelIn(this.ready.plan.seriesBy)
-        )
-      : []
+    this.ready ? planSeries(this.ready.rows, this.ready.plan, (id) => this.labelIn(id)) : []
+  );
+  /** With a second dimension varying, the series in one panel per code of it; else null. */
+  readonly panels = $derived(
+    this.ready ? planPanels(this.series, this.ready.plan, (id) => this.labelIn(id)) : null
   );
 
   /** A change or growth rate: one value per series. */
@@ -265,7 +263,18 @@ export class ExploreState {
     transformDefinition(this.drawnView.transform).comparesTwoPeriods
   );
   /** The view as drawn, which for one value per series is mostly ranked bars. */
-  readonly drawnAs = $derived(viewDefinition(this.view.view, this.onePerSeries));
+  readonly drawnAs = $derived(
+    viewDefinition(this.view.view, this.onePerSeries, this.panels !== null)
+  );
+  /** Lines or bars in panels, when a second dimension varies and the view draws them so. */
+  readonly panelledAs = $derived(
+    panelledAs(this.view.view, this.onePerSeries, this.panels !== null)
+  );
+  /** The name of a dimension of the dataset, as on screen. */
+  dimensionLabel(dimensionId: string): string {
+    const dimension = this.dimension(dimensionId);
+    return dimension ? dimensionName(this.dataset, dimension) : dimensionId;
+  }
 
   /** The unit of the values shown, after the transform. */
   private unitText(plan: ExplorePlan, computedRate: boolean): string {
@@ -289,7 +298,7 @@ export class ExploreState {
     const unit = this.unitText(plan, ready.computedRate);
     const unitDimension = this.dimension('unit');
     // “Total” says nothing in a title (GLOTIP would read “Total, Total, Total, Total”).
-    const fixed = fixedChoiceLabels(dataset, plan.request.filters, plan.seriesBy)
+    const fixed = fixedChoiceLabels(dataset, plan.request.filters, plan.seriesBy, plan.panelBy)
       .filter((label) => !/^total$/i.test(label.trim()))
       .filter(
         (label) =>
@@ -301,7 +310,6 @@ export class ExploreState {
     // Notes speak of what is drawn; bars and the map show the window's last period only.
     const periods = this.onePerSeries ? 'all' : VIEW_DEFINITIONS[this.view.view].periods;
     const years = periods === 'last' ? plan.to : periodRange(plan.from, plan.to);
-    const seriesDimension = this.dimension(plan.seriesBy);
     const drawnPeriods =
       periods === 'last' ? [plan.to] : periods === 'ends' ? [plan.from, plan.to] : null;
     const noteRows = drawnPeriods
@@ -313,7 +321,7 @@ export class ExploreState {
     );
     const notes = [
       ...this.caveats,
-      ...ignoredChoices(dataset, this.drawnView.selections, plan.seriesBy).map((d) =>
+      ...ignoredChoices(dataset, this.drawnView.selections, plan.seriesBy, plan.panelBy).map((d) =>
         m.explore_note_first_code_only({
           dimension: dimensionName(dataset, d),
           code: this.labelIn(d.id)(this.drawnView.selections[d.id][0])
@@ -330,13 +338,18 @@ export class ExploreState {
       title: [this.datasetHeading, [...fixed, lowerInitial(unit)].filter(Boolean).join(', '), years]
         .filter(Boolean)
         .join(' — '),
-      subtitle: m.explore_subtitle({
-        dimension: seriesDimension ? dimensionName(dataset, seriesDimension) : plan.seriesBy,
-        codes: (this.view.view === 'synthetic'
-          ? syntheticUnitsNamed(this.view, dataset, this.labelIn(plan.seriesBy))
-          : this.series.map((s) => s.label)
-        ).join(', ')
-      }),
+      subtitle:
+        this.view.view === 'synthetic'
+          ? m.explore_subtitle({
+              dimension: this.dimensionLabel(plan.seriesBy),
+              codes: syntheticUnitsNamed(this.view, dataset, this.labelIn(plan.seriesBy)).join(', ')
+            })
+          : varyingSubtitle(
+              plan,
+              this.series,
+              (id) => this.dimensionLabel(id),
+              (id) => this.labelIn(id)
+            ),
       source: sourceLine(dataset),
       notes,
       unit
@@ -357,6 +370,7 @@ export class ExploreState {
             dataset: this.dataset,
             filters: this.ready.plan.request.filters,
             seriesBy: this.ready.plan.seriesBy,
+            panelBy: this.ready.plan.panelBy,
             unit: this.shown.unit
           }
         )
@@ -379,7 +393,7 @@ export class ExploreState {
       : []
   );
   readonly mapRows = $derived(
-    this.ready && this.ready.plan.seriesBy === 'geo'
+    this.ready && this.ready.plan.seriesBy === 'geo' && !this.ready.plan.panelBy
       ? this.ready.rows
           .filter((r) => r.period === this.ready!.plan.to)
           .map((r) => ({ geo: r.series, value: r.value, flag: r.flag }))

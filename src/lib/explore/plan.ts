@@ -5,12 +5,14 @@ import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
 import { unitDimension } from '../state/analysis-params';
-import { queryFilters, seriesDimension } from './selection';
+import { panelDimension, queryFilters, seriesDimension } from './selection';
 import { querySelections } from './synthetic/pool';
 
 /** Everything needed to query one explorer view. */
 export interface ExplorePlan {
   seriesBy: string;
+  /** The second dimension that varies, whose codes are the panels; null when none does. */
+  panelBy: string | null;
   request: SeriesRequest;
   spec: TransformSpec;
   /** The window's first and last period (the dataset's when the view shows all periods). */
@@ -55,14 +57,17 @@ export function planExplore(
     seriesDimension(dataset, selections);
   if (seriesBy === null)
     return { error: m.explore_plan_no_dimensions({ dataset: datasetTitle(dataset) }) };
+  // A synthetic control compares units of one series: it draws no panels.
+  const panelBy = state.view === 'synthetic' ? null : panelDimension(dataset, selections, seriesBy);
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
   const request: SeriesRequest = {
     table: dataset.id,
-    filters: queryFilters(dataset, selections, seriesBy),
+    filters: queryFilters(dataset, selections, seriesBy, panelBy),
     timeFrom: from,
     timeTo: to,
-    seriesBy
+    seriesBy,
+    ...(panelBy ? { panelBy } : {})
   };
   const spec = transformDefinition(state.transform).spec({
     dataset,
@@ -74,7 +79,7 @@ export function planExplore(
   });
   if ('error' in spec) return spec;
   const needsPopulation = spec.kind === 'rate' && spec.plan.kind === 'computed';
-  return { seriesBy, request, spec, from, to, needsPopulation };
+  return { seriesBy, panelBy, request, spec, from, to, needsPopulation };
 }
 
 /**

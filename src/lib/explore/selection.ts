@@ -2,10 +2,14 @@ import type { DatasetManifest, DimensionCode, DimensionManifest } from '$lib/mod
 import { codeName } from '../i18n/dataset-words';
 
 /**
- * Which codes the explorer draws. One dimension makes the series (the lines, bars, slopes);
- * every other dimension is held at one code, which is what the transform SQL needs (one
- * observation per series and period).
+ * Which codes the explorer draws. Two dimensions may vary at once: one makes the series (the
+ * lines, bars, slopes), the other the panels they are drawn in (as OWID's charts facet by
+ * entity or by metric). Every other dimension is held at one code, which is what the
+ * transform SQL needs (one observation per series and period).
  */
+
+/** How many dimensions may have several codes chosen at once: the series' and the panels'. */
+export const MAX_VARYING_DIMENSIONS = 2;
 
 /**
  * The dimension whose codes are the series: `geo` unless another dimension alone has several
@@ -25,32 +29,55 @@ export function seriesDimension(
   return (dimensions.find((d) => d.codes.length > 1) ?? dimensions[0]).id;
 }
 
-/** The filters a query uses: every code of the series dimension, the first of the others. */
-export function queryFilters(
+/**
+ * The dimension whose codes are the panels: the first, in the dataset's order, other than the
+ * series one with several codes chosen; null when only the series vary.
+ */
+export function panelDimension(
   dataset: DatasetManifest,
   selections: Record<string, readonly string[]>,
   seriesBy: string
+): string | null {
+  return (
+    dataset.dimensions.find((d) => d.id !== seriesBy && (selections[d.id]?.length ?? 0) > 1)?.id ??
+    null
+  );
+}
+
+/** The filters a query uses: every code of the series and panel dimensions, the first of the others. */
+export function queryFilters(
+  dataset: DatasetManifest,
+  selections: Record<string, readonly string[]>,
+  seriesBy: string,
+  panelBy: string | null = null
 ): Record<string, string[]> {
   const filters: Record<string, string[]> = {};
   for (const dimension of dataset.dimensions) {
     const chosen = selections[dimension.id] ?? [];
-    filters[dimension.id] = dimension.id === seriesBy ? [...chosen] : chosen.slice(0, 1);
+    const all = dimension.id === seriesBy || dimension.id === panelBy;
+    filters[dimension.id] = all ? [...chosen] : chosen.slice(0, 1);
   }
   return filters;
 }
 
-/** Dimensions other than the series one with several codes chosen: only their first is drawn. */
+/**
+ * Dimensions other than the series and panel ones with several codes chosen (a link may
+ * carry a third): only their first is drawn.
+ */
 export function ignoredChoices(
   dataset: DatasetManifest,
   selections: Record<string, readonly string[]>,
-  seriesBy: string
+  seriesBy: string,
+  panelBy: string | null = null
 ): DimensionManifest[] {
-  return dataset.dimensions.filter((d) => d.id !== seriesBy && (selections[d.id]?.length ?? 0) > 1);
+  return dataset.dimensions.filter(
+    (d) => d.id !== seriesBy && d.id !== panelBy && (selections[d.id]?.length ?? 0) > 1
+  );
 }
 
 /**
- * Selections after the user ticks or unticks `code` in `dimensionId`. Several codes may be
- * chosen in one dimension at a time: ticking a second code elsewhere replaces that
+ * Selections after the user ticks or unticks `code` in `dimensionId`. Two dimensions may have
+ * several codes at a time: ticking a second code in a third dimension replaces that
  * dimension's code instead of adding to it. The last code of a dimension cannot be removed.
  */
 export function toggleCode(
@@ -67,10 +94,10 @@ export function toggleCode(
     if (current.length > 1) next[dimensionId] = current.filter((c) => c !== code);
     return next;
   }
-  const othersSeveral = dataset.dimensions.some(
+  const othersVarying = dataset.dimensions.filter(
     (d) => d.id !== dimensionId && (selections[d.id]?.length ?? 0) > 1
-  );
-  next[dimensionId] = othersSeveral ? [code] : [...current, code];
+  ).length;
+  next[dimensionId] = othersVarying >= MAX_VARYING_DIMENSIONS ? [code] : [...current, code];
   return next;
 }
 
@@ -131,14 +158,21 @@ export function codeLabel(
 
 /**
  * Labels of the codes held fixed (dimensions other than the series one), for the chart's
- * title; dimensions with a single code in the whole dataset say nothing and are left out.
+ * title, and of the panels' codes together (“Burglary, Theft”), so the title names both
+ * dimensions that vary; dimensions with a single code in the whole dataset say nothing and
+ * are left out.
  */
 export function fixedChoiceLabels(
   dataset: DatasetManifest,
   filters: Record<string, readonly string[]>,
-  seriesBy: string
+  seriesBy: string,
+  panelBy: string | null = null
 ): string[] {
   return dataset.dimensions
     .filter((d) => d.id !== seriesBy && d.codes.length > 1 && (filters[d.id]?.length ?? 0) > 0)
-    .map((d) => codeLabel(dataset, d, filters[d.id][0]));
+    .map((d) =>
+      d.id === panelBy
+        ? filters[d.id].map((code) => codeLabel(dataset, d, code)).join(', ')
+        : codeLabel(dataset, d, filters[d.id][0])
+    );
 }

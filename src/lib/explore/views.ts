@@ -42,18 +42,49 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
   slope: { periods: 'ends', summary: 'ends', drawing: theChart },
   map: { periods: 'last', summary: null, drawing: mapDrawing },
   table: { periods: 'all', summary: null, drawing: null },
+  crosstab: { periods: 'all', summary: null, drawing: null },
   // Drawn, summarised and downloaded by its own component (scatter/ScatterView.svelte).
   scatter: { periods: 'last', summary: null, drawing: theChart },
   sources: { periods: 'all', summary: null, drawing: null },
   synthetic: { periods: 'all', summary: null, drawing: theChart }
 };
 
+/** Views with a layout of their own, which a comparison of two periods keeps (not ranked bars). */
+export const OWN_LAYOUT_VIEWS: ReadonlySet<View> = new Set([
+  'map',
+  'table',
+  'crosstab',
+  'scatter',
+  'sources',
+  'synthetic'
+]);
+
+/**
+ * What a view draws in a grid of panels when a second dimension varies: lines or ranked bars,
+ * one panel per code of that dimension; null for a view that draws every pair its own way
+ * (small multiples and slopes one per pair, the tables one row per pair, the map not at all).
+ */
+export function panelledAs(
+  view: View,
+  onePerSeries: boolean,
+  panelled: boolean
+): 'line' | 'bars' | null {
+  if (!panelled) return null;
+  if (onePerSeries && !OWN_LAYOUT_VIEWS.has(view)) return 'bars';
+  return view === 'line' || view === 'bars' ? view : null;
+}
+
 /**
  * The view as drawn: a comparison of two periods has one value per series, which every view
- * but the map and the table draws as ranked bars.
+ * but the map and the tables draws as ranked bars; in panels, drawn as one grid.
  */
-export function viewDefinition(view: View, onePerSeries: boolean): ViewDefinition {
-  if (onePerSeries && !['map', 'table', 'scatter', 'sources', 'synthetic'].includes(view))
-    return RANKED;
-  return VIEW_DEFINITIONS[view];
+export function viewDefinition(
+  view: View,
+  onePerSeries: boolean,
+  panelled = false
+): ViewDefinition {
+  const definition = onePerSeries && !OWN_LAYOUT_VIEWS.has(view) ? RANKED : VIEW_DEFINITIONS[view];
+  return panelledAs(view, onePerSeries, panelled)
+    ? { ...definition, drawing: multiplesDrawing }
+    : definition;
 }

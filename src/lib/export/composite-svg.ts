@@ -28,7 +28,8 @@ export function drawingOf(chart: SVGSVGElement): ChartDrawing {
 export interface Panel {
   drawing: ChartDrawing;
   label: string;
-  colour: string;
+  /** The series' colour swatch; null for a panel of several series (their legend is in it). */
+  colour: string | null;
 }
 
 const HEADING = 22;
@@ -49,8 +50,10 @@ export function panelGrid(panels: readonly Panel[], columns: number): ChartDrawi
     const y = Math.floor(i / across) * (cellHeight + GAP);
     return [
       `<g class="panel" transform="translate(${x},${y})">`,
-      `<rect x="0" y="4" width="12" height="12" fill="${escapeXml(panel.colour)}"/>`,
-      `<text x="18" y="15" font-size="14" font-weight="700" fill="${escapeXml(colours.text)}">${escapeXml(panel.label)}</text>`,
+      panel.colour === null
+        ? ''
+        : `<rect x="0" y="4" width="12" height="12" fill="${escapeXml(panel.colour)}"/>`,
+      `<text x="${panel.colour === null ? 0 : 18}" y="15" font-size="14" font-weight="700" fill="${escapeXml(colours.text)}">${escapeXml(panel.label)}</text>`,
       `<g transform="translate(0,${HEADING})">${panel.drawing.markup}</g>`,
       `</g>`
     ].join('');
@@ -124,7 +127,8 @@ const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ')
 
 /**
  * The small multiples on screen as one drawing, in their on-screen grid: each panel's <svg>
- * as its chart handed it, with the name and swatch of the panel it stands in.
+ * as its chart handed it (a line or ranked bars), with the name and swatch of the panel it
+ * stands in (none for a panel of several series: their legend is in it).
  */
 export function multiplesDrawing(charts: readonly SVGSVGElement[]): ChartDrawing | null {
   const sections = charts.flatMap((svg) => svg.closest<HTMLElement>('section.panel') ?? []);
@@ -136,7 +140,7 @@ export function multiplesDrawing(charts: readonly SVGSVGElement[]): ChartDrawing
       {
         drawing: drawingOf(svg),
         label: textOf(section.querySelector('h3')),
-        colour: swatch ? getComputedStyle(swatch).backgroundColor : '#000000'
+        colour: swatch ? getComputedStyle(swatch).backgroundColor : null
       }
     ];
   });

@@ -1,6 +1,6 @@
 import type { ChartText } from '$lib/model/chart-text';
 import type { ExportRow } from './rows';
-import { aboutLines, chartTable, type TableCell } from './data-table';
+import { aboutLines, chartTable, type DataTable, type TableCell } from './data-table';
 
 /**
  * A spreadsheet reads a cell that starts with one of these as a formula (a tab or carriage
@@ -40,10 +40,15 @@ function cell(value: TableCell): string {
  * about it, each `#,field,text` (title, subtitle, source, note, flag, link). pandas skips
  * those with `comment='#'` (DuckDB and R likewise), and a spreadsheet shows them below the
  * table, apart from it. Starts with a byte-order mark so spreadsheets read Romanian
- * diacritics as UTF-8; lines end in CRLF as RFC 4180 asks.
+ * diacritics as UTF-8; lines end in CRLF as RFC 4180 asks. A view laid out as a table of its
+ * own (the cross-tab) passes that table, so the file is the table as shown.
  */
-export function chartCsv(rows: readonly ExportRow[], text: ChartText, link?: string): string {
-  const table = chartTable(rows);
+export function chartCsv(
+  rows: readonly ExportRow[],
+  text: ChartText,
+  link?: string,
+  table: DataTable = chartTable(rows)
+): string {
   const lines = [table.header, ...table.rows].map((cells) => cells.map(cell).join(','));
   lines.push('');
   for (const line of aboutLines(rows, text, link))

@@ -1,6 +1,7 @@
 import type { DatasetManifest } from '$lib/model/manifest';
 import type { ChartSeries } from '$lib/charts/types';
 import { codeName } from '$lib/i18n/dataset-words';
+import { splitSeriesKey } from '$lib/query/series';
 
 /** One dimension of an exported observation: its code and its label as the screen shows it. */
 export interface ExportDimension {
@@ -35,6 +36,8 @@ export interface DrawnSelection {
   /** Dimension id → codes kept; the other dimensions each hold one code. */
   filters: Record<string, readonly string[]>;
   seriesBy: string;
+  /** A second dimension whose codes vary, joined to the series' in each series key. */
+  panelBy?: string | null;
   unit: string;
 }
 
@@ -56,11 +59,17 @@ export function exportRowsFromSeries(
     ? selection.dataset.dimensions.map((d) => d.id).filter((id) => id in selection.filters)
     : Object.keys(selection.filters);
   if (!order.includes(selection.seriesBy)) order.push(selection.seriesBy);
+  const codeIn = (id: string, key: string) => {
+    const { code, panel } = splitSeriesKey(key);
+    if (id === selection.seriesBy) return code;
+    if (id === selection.panelBy && panel !== null) return panel;
+    return selection.filters[id]?.[0] ?? '';
+  };
   return series.flatMap((s) =>
     s.points.map((point) => ({
       dataset: selection.datasetId,
       dimensions: order.map((id) => {
-        const code = id === selection.seriesBy ? s.key : (selection.filters[id]?.[0] ?? '');
+        const code = codeIn(id, s.key);
         return { id, code, label: codeLabel(selection.dataset, id, code) };
       }),
       period: point.period,

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { ChartText } from '$lib/model/chart-text';
 import type { ExportRow } from './rows';
-import { aboutLines, chartTable, type TableCell } from './data-table';
+import { aboutLines, chartTable, type DataTable, type TableCell } from './data-table';
 
 /**
  * The workbook of what a chart draws (docs/downloads.md): the sheet "Data", the same table as
@@ -9,9 +9,14 @@ import { aboutLines, chartTable, type TableCell } from './data-table';
  * licence, notes, flag meanings and link. Written by hand, a zip of seven small XML parts:
  * a spreadsheet library would weigh more than the rest of the share menu. Text cells are
  * inline strings, which no spreadsheet runs as a formula, so labels need no neutralising.
+ * A view laid out as a table of its own (the cross-tab) passes that table as the data sheet.
  */
-export function chartXlsx(rows: readonly ExportRow[], text: ChartText, link?: string): Uint8Array {
-  const table = chartTable(rows);
+export function chartXlsx(
+  rows: readonly ExportRow[],
+  text: ChartText,
+  link?: string,
+  table: DataTable = chartTable(rows)
+): Uint8Array {
   const about = aboutLines(rows, text, link).map((line) => [line.field, line.text]);
   const parts: Record<string, string> = {
     '[Content_Types].xml': CONTENT_TYPES,

@@ -11,6 +11,32 @@ export interface SeriesRequest {
   timeTo?: string;
   /** The dimension whose codes make the separate series (usually `geo`). */
   seriesBy: string;
+  /**
+   * A second dimension whose codes vary too (the panels of a chart): each series is then one
+   * code of each, keyed by seriesKey.
+   */
+  panelBy?: string;
+}
+
+/** Joins the two codes of a series key; U+001F, the unit separator, is in no code. */
+const KEY_SEPARATOR = '\u001f';
+
+/** The key of the series of `code`, within panel `panel` when a second dimension varies. */
+export function seriesKey(code: string, panel: string | null): string {
+  return panel === null ? code : `${code}${KEY_SEPARATOR}${panel}`;
+}
+
+/** The codes a series key is made of: the series dimension's and the panel's, if any. */
+export function splitSeriesKey(key: string): { code: string; panel: string | null } {
+  const at = key.indexOf(KEY_SEPARATOR);
+  return at < 0 ? { code: key, panel: null } : { code: key.slice(0, at), panel: key.slice(at + 1) };
+}
+
+/** SQL for the `series` column: the series dimension's code, joined to the panel's (seriesKey). */
+export function seriesKeySql(request: Pick<SeriesRequest, 'seriesBy' | 'panelBy'>): string {
+  const code = `CAST(${quoteIdent(request.seriesBy)} AS VARCHAR)`;
+  if (!request.panelBy) return code;
+  return `${code} || chr(31) || CAST(${quoteIdent(request.panelBy)} AS VARCHAR)`;
 }
 
 /** `dim IN ('a','b')`, or a condition that is never true for an empty selection. */
@@ -20,7 +46,7 @@ export function inList(column: string, codes: readonly string[]): string {
 }
 
 /** WHERE clause for the request's filters and time range ('TRUE' when there are none). */
-export function whereClause(request: Omit<SeriesRequest, 'seriesBy'>): string {
+export function whereClause(request: Omit<SeriesRequest, 'seriesBy' | 'panelBy'>): string {
   const conditions = Object.entries(request.filters).map(([dim, codes]) => inList(dim, codes));
   if (request.timeFrom) conditions.push(`"time" >= ${quoteLiteral(request.timeFrom)}`);
   if (request.timeTo) conditions.push(`"time" <= ${quoteLiteral(request.timeTo)}`);
@@ -33,7 +59,7 @@ export function whereClause(request: Omit<SeriesRequest, 'seriesBy'>): string {
  */
 export function seriesSql(request: SeriesRequest): string {
   return [
-    `SELECT CAST(${quoteIdent(request.seriesBy)} AS VARCHAR) AS series,`,
+    `SELECT ${seriesKeySql(request)} AS series,`,
     `CAST("time" AS VARCHAR) AS time, value, CAST(flag AS VARCHAR) AS flag`,
     `FROM ${quoteIdent(request.table)}`,
     `WHERE ${whereClause(request)}`,

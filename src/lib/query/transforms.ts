@@ -18,8 +18,9 @@
  * and does not count. Every observation of the series between the two is looked at, also
  * those outside the time window and those without a value.
  *
- * Precondition: apart from `seriesBy`, each dimension of the table is filtered to one code,
- * so that a series has one observation per period (as for seriesSql).
+ * Precondition: apart from `seriesBy` (and `panelBy`, which joins it in the series key), each
+ * dimension of the table is filtered to one code, so that a series has one observation per
+ * period (as for seriesSql).
  */
 import type { ObservationRow } from '$lib/model/observation';
 import { observationsFromTable, type SeriesRequest } from './series';

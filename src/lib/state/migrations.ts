@@ -1,3 +1,4 @@
+import { CHART_TEXT_PARAMS } from './chart-text-params';
 import { linkNote, type LinkNote } from './link-note';
 import { quotedValue } from './note-text';
 import { PERMALINK_VERSION, type View } from './view-state';
@@ -56,6 +57,42 @@ function renameParam(
   return [];
 }
 
+/** Parameters of version 1 that are not a dataset dimension. */
+const V1_SETTINGS: ReadonlySet<string> = new Set([
+  'ds',
+  'time',
+  'view',
+  'transform',
+  'base',
+  'scale',
+  ...CHART_TEXT_PARAMS
+]);
+
+/**
+ * Version 1 drew several codes of one dimension only: `geo` when it had several, else the
+ * first dimension of the link with several; of any other, its first code. Keeping just that
+ * first code makes such a link open as it did, now that two dimensions may vary.
+ */
+function keepOneVaryingDimension(params: URLSearchParams): LinkNote[] {
+  const codesOf = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((value) => value.split(','))
+      .map((code) => code.trim())
+      .filter((code) => code !== '');
+  const varying = [...new Set(params.keys())].filter(
+    (name) => !V1_SETTINGS.has(name) && codesOf(name).length > 1
+  );
+  const kept = varying.includes('geo') ? 'geo' : varying[0];
+  for (const name of varying) {
+    if (name === kept) continue;
+    const first = codesOf(name)[0];
+    params.delete(name);
+    params.set(name, first);
+  }
+  return [];
+}
+
 export const MIGRATIONS: readonly PermalinkMigration[] = [
   {
     from: 0,
@@ -78,6 +115,12 @@ export const MIGRATIONS: readonly PermalinkMigration[] = [
       }
       return notes;
     }
+  },
+  {
+    from: 1,
+    summary:
+      'Two dimensions may now vary at once (lines by one, panels by the other): of a dimension other than the one drawn as series, a version 1 link keeps only its first code, which is all version 1 drew.',
+    migrate: keepOneVaryingDimension
   }
 ];
 

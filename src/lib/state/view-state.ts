@@ -13,7 +13,7 @@ import type { ChartTextEdits } from '$lib/model/chart-text';
 import type { ScatterLink } from './scatter-link';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
-export const PERMALINK_VERSION = 1;
+export const PERMALINK_VERSION = 2;
 
 export const VIEWS = [
   'line',
@@ -22,6 +22,7 @@ export const VIEWS = [
   'slope',
   'map',
   'table',
+  'crosstab',
   'scatter',
   'sources',
   'synthetic'

@@ -3,6 +3,7 @@ import {
   fixedChoiceLabels,
   groupCodes,
   ignoredChoices,
+  panelDimension,
   queryFilters,
   searchCodes,
   seriesDimension,
@@ -85,6 +86,37 @@ describe('queryFilters and ignoredChoices', () => {
   });
 });
 
+describe('panelDimension and queryFilters', () => {
+  const two = {
+    freq: ['A'],
+    iccs: ['ICCS0101', 'ICCS0501'],
+    unit: ['P_HTHAB', 'NR'],
+    geo: ['RO', 'NO']
+  };
+
+  it('makes panels of the first other dimension with several codes', () => {
+    expect(panelDimension(crime, two, 'geo')).toBe('iccs');
+    expect(panelDimension(crime, { ...two, iccs: ['ICCS0101'] }, 'geo')).toBe('unit');
+    expect(panelDimension(crime, { ...two, iccs: ['ICCS0101'], unit: ['NR'] }, 'geo')).toBeNull();
+  });
+
+  it('queries every code of the series and panel dimensions and the first of a third', () => {
+    const filters = queryFilters(crime, two, 'geo', 'iccs');
+    expect(filters).toEqual({
+      freq: ['A'],
+      iccs: ['ICCS0101', 'ICCS0501'],
+      unit: ['P_HTHAB'],
+      geo: ['RO', 'NO']
+    });
+    expect(ignoredChoices(crime, two, 'geo', 'iccs').map((d) => d.id)).toEqual(['unit']);
+    // The title names the panels' codes together and the fixed ones singly.
+    expect(fixedChoiceLabels(crime, filters, 'geo', 'iccs')).toEqual([
+      'Intentional homicide, Burglary',
+      'Per hundred thousand inhabitants'
+    ]);
+  });
+});
+
 describe('toggleCode', () => {
   const base = { freq: ['A'], iccs: ['ICCS0101'], unit: ['P_HTHAB'], geo: ['RO', 'NO'] };
 
@@ -93,8 +125,21 @@ describe('toggleCode', () => {
     expect(toggleCode(crime, base, 'geo', 'NO').geo).toEqual(['RO']);
   });
 
-  it('replaces the code of another dimension while one dimension has several', () => {
-    expect(toggleCode(crime, base, 'iccs', 'ICCS0501').iccs).toEqual(['ICCS0501']);
+  it('lets a second dimension take several codes while the first has several', () => {
+    // Four countries ticked, then a second offence: both offences stay (issue 16, item 0).
+    const four = { ...base, geo: ['RO', 'NO', 'BG', 'ÅX'] };
+    const next = toggleCode(crime, four, 'iccs', 'ICCS0501');
+    expect(next.iccs).toEqual(['ICCS0101', 'ICCS0501']);
+    expect(next.geo).toEqual(['RO', 'NO', 'BG', 'ÅX']);
+    // And with two offences ticked, ticking a country adds it.
+    expect(toggleCode(crime, next, 'geo', 'BG').geo).toEqual(['RO', 'NO', 'ÅX']);
+    expect(toggleCode(crime, { ...next, geo: ['RO'] }, 'geo', 'NO').geo).toEqual(['RO', 'NO']);
+  });
+
+  it('replaces the code of a third dimension while two have several', () => {
+    const two = { ...base, iccs: ['ICCS0101', 'ICCS0501'] };
+    expect(toggleCode(crime, two, 'unit', 'NR').unit).toEqual(['NR']);
+    expect(toggleCode(crime, two, 'unit', 'NR').iccs).toEqual(['ICCS0101', 'ICCS0501']);
   });
 
   it('lets a second dimension take several codes once the first has one', () => {

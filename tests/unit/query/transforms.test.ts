@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SqlEngine } from '../../../src/lib/db/engine';
 import type { SeriesRequest } from '../../../src/lib/query/series';
-import { seriesSql } from '../../../src/lib/query/series';
+import { seriesKey, seriesSql } from '../../../src/lib/query/series';
 import {
   transformSql,
   transformedRowsFromTable,
@@ -152,6 +152,34 @@ beforeAll(async () => {
     ['indic_de', 'geo'],
     TPS_LINES.flatMap((line) => rowsFromTsvLine(TPS_HEADER, line))
   );
+});
+
+describe('two dimensions varying at once', () => {
+  // Homicide of Romania and Norway in two units: a series per pair, keyed by both codes.
+  const request: SeriesRequest = {
+    table: 'crim_off_cat',
+    filters: { iccs: ['ICCS0101'], unit: ['NR', 'P_HTHAB'], geo: ['RO', 'NO'] },
+    seriesBy: 'geo',
+    panelBy: 'unit',
+    timeFrom: '2010',
+    timeTo: '2011'
+  };
+
+  test('as published, each pair is its own series with the file’s values', async () => {
+    const result = await rows(publishedSql(request));
+    expect(at(result, seriesKey('RO', 'NR'), '2010').value).toBe(404);
+    expect(at(result, seriesKey('RO', 'P_HTHAB'), '2010').value).toBe(1.88);
+    expect(at(result, seriesKey('NO', 'NR'), '2011').value).toBe(111);
+    expect(new Set(result.map((r) => r.series)).size).toBe(4);
+  });
+
+  test('a transform works within each pair, never across the panel codes', async () => {
+    // Index 2010 = 100: Norway's 2011 count 111 / 29 × 100 = 382.8; its rate 2.26 / 0.60 × 100.
+    const sql = indexSql(request, '2010');
+    const result = await rows(sql);
+    expect(at(result, seriesKey('NO', 'NR'), '2011').value).toBeCloseTo((111 / 29) * 100, 6);
+    expect(at(result, seriesKey('NO', 'P_HTHAB'), '2011').value).toBeCloseTo((2.26 / 0.6) * 100, 6);
+  });
 });
 
 describe('SQL helpers', () => {

@@ -9,10 +9,10 @@ const paramsOf = (href: string) => new URL(href, 'https://example.org').searchPa
 describe('one reader for every kind of link', () => {
   it('an explorer link of today is an explorer view, read as written', () => {
     const href =
-      '/explore?ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&time=2008..2022&view=line&v=1';
+      '/explore?ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&time=2008..2022&view=line&v=2';
     expect(readLink(paramsOf(href))).toEqual({ kind: 'explore' });
     const { params, fromVersion, notes } = migrateParams(paramsOf(href));
-    expect(fromVersion).toBe(1);
+    expect(fromVersion).toBe(2);
     expect(notes).toEqual([]);
     expect(params.toString()).toBe(
       'ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO%2CNO%2CBG&time=2008..2022&view=line'

@@ -54,6 +54,26 @@ describe('migrations', () => {
     ]);
   });
 
+  test('a version 1 link with two varying dimensions opens as it did: the series and one code of the other', () => {
+    const v1 = 'ds=crim_off_cat&iccs=ICCS0101,ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&view=line&v=1';
+    const { state, notes } = openLink(v1);
+    expect(state.selections.geo).toEqual(['RO', 'NO', 'BG']);
+    expect(state.selections.iccs).toEqual(['ICCS0101']);
+    expect(notes).toEqual([]);
+    // Without geo varying, version 1 drew the first dimension of the link with several codes.
+    const offences = openLink('ds=crim_off_cat&iccs=ICCS0101,ICCS0501&unit=P_HTHAB,NR&geo=RO&v=1');
+    expect(offences.state.selections.iccs).toEqual(['ICCS0101', 'ICCS0501']);
+    expect(offences.state.selections.unit).toEqual(['P_HTHAB']);
+  });
+
+  test('a version 2 link keeps both varying dimensions', () => {
+    const { state } = openLink(
+      'ds=crim_off_cat&iccs=ICCS0101,ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&view=line&v=2'
+    );
+    expect(state.selections.geo).toEqual(['RO', 'NO', 'BG']);
+    expect(state.selections.iccs).toEqual(['ICCS0101', 'ICCS0501']);
+  });
+
   test('version 1 links are not migrated: old names are unknown settings there', () => {
     const { state, notes } = openLink('v=1&countries=SE');
     expect(state.selections.geo).toEqual(['RO', 'NO', 'BG', 'HU']);
@@ -68,7 +88,7 @@ describe('migrations', () => {
       ]
     });
     expect(openLink('v=one').notes).toEqual([
-      'The link version “one” was not understood; it was read as version 1.'
+      'The link version “one” was not understood; it was read as version 2.'
     ]);
   });
 

@@ -257,23 +257,23 @@ describe('serializeViewState', () => {
       'view=bars&time=2008..2022&geo=RO,NO,HU&unit=P_HTHAB&iccs=ICCS0501&ds=crim_off_cat&scale=log&transform=index&base=2010'
     );
     expect(serializeViewState(state, CRIM_OFF_CAT).toString()).toBe(
-      'ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO%2CNO%2CHU&time=2008..2022&view=bars&transform=index&base=2010&scale=log&v=1'
+      'ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO%2CNO%2CHU&time=2008..2022&view=bars&transform=index&base=2010&scale=log&v=2'
     );
     expect(permalinkHref(state, CRIM_OFF_CAT)).toBe(
-      '/explore?ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,HU&time=2008..2022&view=bars&transform=index&base=2010&scale=log&v=1'
+      '/explore?ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,HU&time=2008..2022&view=bars&transform=index&base=2010&scale=log&v=2'
     );
   });
 
   test('leaves out single-code dimensions and defaults fixed by the scheme', () => {
     const href = permalinkHref(defaultViewState('crim_off_cat', CRIM_OFF_CAT), CRIM_OFF_CAT);
     expect(href).toBe(
-      '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU&view=line&v=1'
+      '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO,BG,HU&view=line&v=2'
     );
   });
 
   test('codes are percent-encoded in the readable link', () => {
     const state = { ...defaultViewState('migr_eipre', null), selections: { geo: ['A&B', 'C D'] } };
-    expect(permalinkHref(state, null)).toBe('/explore?ds=migr_eipre&geo=A%26B,C%20D&view=line&v=1');
+    expect(permalinkHref(state, null)).toBe('/explore?ds=migr_eipre&geo=A%26B,C%20D&view=line&v=2');
   });
 });
 
@@ -325,7 +325,7 @@ describe("a presenter's chart text in the link", () => {
     });
     expectRoundTrip(state);
     expect(permalinkHref(state, CRIM_OFF_CAT)).toContain(
-      '&view=line&title=Homicide%3A%20Romania%20%26%20Norway,%202008%E2%80%932022&subtitle=&notes=Rates%20per%20100%20000.%0ASee%20the%202011%20spike%20in%20Norway.&v=1'
+      '&view=line&title=Homicide%3A%20Romania%20%26%20Norway,%202008%E2%80%932022&subtitle=&notes=Rates%20per%20100%20000.%0ASee%20the%202011%20spike%20in%20Norway.&v=2'
     );
   });
 

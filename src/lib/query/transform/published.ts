@@ -1,12 +1,12 @@
 import { quoteIdent } from '../../db/engine';
-import { whereClause, type SeriesRequest } from '../series';
+import { seriesKeySql, whereClause, type SeriesRequest } from '../series';
 import { m } from '$lib/i18n/paraglide/messages.js';
 import type { TransformDefinition } from './definition';
 
 /** Values as published, with the transform columns (computed false, no break, no note). */
 export function publishedSql(request: SeriesRequest): string {
   return [
-    `SELECT CAST(${quoteIdent(request.seriesBy)} AS VARCHAR) AS series,`,
+    `SELECT ${seriesKeySql(request)} AS series,`,
     `CAST("time" AS VARCHAR) AS time, value, CAST(flag AS VARCHAR) AS flag,`,
     `FALSE AS computed, FALSE AS break_in_window, CAST(NULL AS VARCHAR) AS note`,
     `FROM ${quoteIdent(request.table)}`,

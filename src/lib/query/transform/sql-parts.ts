@@ -1,7 +1,7 @@
 /** Pieces of SQL every transform shares: its observations, its window, flags and breaks. */
 import { quoteIdent, quoteLiteral } from '../../db/engine';
 import { periodOrdinalSql } from '$lib/model/period';
-import { whereClause, type SeriesRequest } from '../series';
+import { seriesKeySql, whereClause, type SeriesRequest } from '../series';
 
 /** SQL: the letters of all the given flags, each once and sorted; NULL when there are none. */
 export function combinedFlagSql(...flags: string[]): string {
@@ -20,7 +20,7 @@ export function flagLettersSql(letters: string): string {
  */
 export function observationsCte(request: SeriesRequest, extraColumns = ''): string {
   return [
-    `observations AS (SELECT CAST(${quoteIdent(request.seriesBy)} AS VARCHAR) AS series,`,
+    `observations AS (SELECT ${seriesKeySql(request)} AS series,`,
     `CAST("time" AS VARCHAR) AS time, ${periodOrdinalSql('CAST("time" AS VARCHAR)')} AS ord,`,
     `value, CAST(flag AS VARCHAR) AS flag${extraColumns}`,
     `FROM ${quoteIdent(request.table)}`,
