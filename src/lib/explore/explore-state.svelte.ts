@@ -41,7 +41,7 @@ import {
   type ExplorePlan
 } from './plan';
 import { planPanels, planSeries, varyingSubtitle } from './panels';
-import { codeLabel, fixedChoiceLabels, ignoredChoices } from './selection';
+import { codeLabel, ignoredChoices, titleChoiceLabels } from './selection';
 import { distinctNotes, periodRange, summaryParts } from './text';
 import { syntheticUnitsNamed } from './synthetic/pool';
 import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
@@ -296,17 +296,7 @@ export class ExploreState {
     if (!ready) return null;
     const { plan } = ready;
     const unit = this.unitText(plan, ready.computedRate);
-    const unitDimension = this.dimension('unit');
-    // “Total” says nothing in a title (GLOTIP would read “Total, Total, Total, Total”).
-    const fixed = fixedChoiceLabels(dataset, plan.request.filters, plan.seriesBy, plan.panelBy)
-      .filter((label) => !/^total$/i.test(label.trim()))
-      .filter(
-        (label) =>
-          !(
-            unitDimension &&
-            label === codeLabel(dataset, unitDimension, plan.request.filters.unit?.[0] ?? '')
-          )
-      );
+    const fixed = titleChoiceLabels(dataset, plan.request.filters, plan.seriesBy, plan.panelBy);
     // Notes speak of what is drawn; bars and the map show the window's last period only.
     const periods = this.onePerSeries ? 'all' : VIEW_DEFINITIONS[this.view.view].periods;
     const years = periods === 'last' ? plan.to : periodRange(plan.from, plan.to);

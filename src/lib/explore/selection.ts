@@ -176,3 +176,18 @@ export function fixedChoiceLabels(
         : codeLabel(dataset, d, filters[d.id][0])
     );
 }
+
+/**
+ * The held choices a title names: the unit is said apart (in the title's unit part, or on an
+ * axis), and “Total” says nothing (GLOTIP would read “Total, Total, Total, Total”).
+ */
+export function titleChoiceLabels(
+  dataset: DatasetManifest,
+  filters: Record<string, readonly string[]>,
+  seriesBy: string,
+  panelBy: string | null = null
+): string[] {
+  return fixedChoiceLabels(dataset, { ...filters, unit: [] }, seriesBy, panelBy).filter(
+    (label) => !/^total$/i.test(label.trim())
+  );
+}

@@ -3,7 +3,7 @@
  * dimension, every unit as a series, and `none` or `rate` as the transform. Planned with
  * planExplore, so a measure's value is exactly what the line chart of that choice shows.
  */
-import { codeLabel, fixedChoiceLabels } from '../selection';
+import { codeLabel, titleChoiceLabels } from '../selection';
 import { planExplore, POPULATION_DATASET_ID } from '../plan';
 import { datasetTitle } from '$lib/i18n/dataset-words';
 import { lowerInitial } from '$lib/i18n';
@@ -94,10 +94,7 @@ export function planMeasure(
     base: null,
     computedRate: plan.needsPopulation
   });
-  // The unit is said apart, on the axis; “Total” says nothing in a label.
-  const fixed = fixedChoiceLabels(dataset, { ...plan.request.filters, unit: [] }, 'geo').filter(
-    (label) => !/^total$/i.test(label.trim())
-  );
+  const fixed = titleChoiceLabels(dataset, plan.request.filters, 'geo');
   return {
     dataset,
     codes,
