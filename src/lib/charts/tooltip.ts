@@ -3,6 +3,17 @@ import type { ChartPoint } from './types';
 import type { ChartText } from '$lib/model/chart-text';
 
 /**
+ * The source as a hover names it: the publisher and table, “Source: Eurostat (crim_off_cat)”,
+ * without the date and licence that follow in the full line (ChartText.source); the caption
+ * under the chart and every download keep the whole line. A source without a table in
+ * brackets (the SQL console's) is short already and kept whole.
+ */
+export function shortSource(source: string): string {
+  const table = /^[^(]*\([^)]*\)/.exec(source);
+  return table ? table[0] : source;
+}
+
+/**
  * What hovering one mark of a chart shows (its SVG <title>): the series and period with the
  * value and unit, then the flag's meaning and the source, each on a line of its own.
  */
@@ -16,7 +27,7 @@ export function pointTitle(
   return [
     `${label}, ${point.period}: ${value}`,
     point.flag ? `${point.flag}: ${describeFlagLocalised(point.flag)}` : '',
-    text.source
+    shortSource(text.source)
   ]
     .filter(Boolean)
     .join('\n');

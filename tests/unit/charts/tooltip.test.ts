@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatNumber, setLocale } from '$lib/i18n';
-import { pointTitle } from '$lib/charts/tooltip';
+import { pointTitle, shortSource } from '$lib/charts/tooltip';
 
 afterEach(() => setLocale('en'));
 
@@ -30,6 +30,22 @@ describe('pointTitle', () => {
       pointTitle('România', { period: '2020', value: 2.28, flag: 'p' }, text, formatNumber)
     ).toBe(
       'România, 2020: 2,28 per hundred thousand inhabitants\np: provizoriu\nSource: Eurostat (crim_off_cat)'
+    );
+  });
+});
+
+describe('shortSource', () => {
+  it('keeps the publisher and table, not the date and licence, in both languages', () => {
+    expect(
+      shortSource(
+        'Source: Eurostat (crim_off_cat), data of 1 May 2024. Licence: CC BY 4.0, reuse allowed (Commission Decision 2011/833/EU).'
+      )
+    ).toBe('Source: Eurostat (crim_off_cat)');
+    expect(
+      shortSource('Sursa: Eurostat (migr_eipre), date din 1 mai 2024. Licență: CC BY 4.0.')
+    ).toBe('Sursa: Eurostat (migr_eipre)');
+    expect(shortSource('Source: a query in the SQL console')).toBe(
+      'Source: a query in the SQL console'
     );
   });
 });
