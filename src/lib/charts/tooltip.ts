@@ -32,3 +32,31 @@ export function pointTitle(
     .filter(Boolean)
     .join('\n');
 }
+
+/** Where a chart's tooltip stands, in pixels from the chart's box (ChartTooltip). */
+export interface TooltipPlace {
+  side: 'left' | 'right' | 'below';
+  inset: number;
+  top: number;
+  width: number;
+}
+
+/**
+ * On the half of the plot away from the period read (`at`, in pixels from the plot's left), so
+ * it never covers the values read; under the plot when the plot is too narrow to halve.
+ */
+export function tooltipPlacement(
+  at: number | null,
+  box: {
+    width: number;
+    height: number;
+    innerWidth: number;
+    margin: { top: number; left: number; right: number };
+  }
+): TooltipPlace {
+  const half = box.innerWidth / 2 - 12;
+  if (half < 150) return { side: 'below', inset: 0, top: box.height + 4, width: box.width };
+  return at !== null && at < box.innerWidth / 2
+    ? { side: 'right', inset: box.margin.right + 4, top: box.margin.top, width: half }
+    : { side: 'left', inset: box.margin.left + 4, top: box.margin.top, width: half };
+}

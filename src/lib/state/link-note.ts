@@ -34,7 +34,12 @@ export type LinkNoteKey =
   | 'a11y_note_time_outside'
   | 'a11y_note_time_reversed'
   | 'a11y_note_time_cut'
-  | 'a11y_note_text_cut';
+  | 'a11y_note_text_cut'
+  | 'annot_note_no_period'
+  | 'annot_note_bad_period'
+  | 'annot_note_empty'
+  | 'annot_note_cut'
+  | 'annot_note_too_many';
 
 export interface LinkNote {
   key: LinkNoteKey;

@@ -8,6 +8,7 @@ import {
   writeChartTextParams
 } from './chart-text-params';
 import { linkNote, type LinkNote } from './link-note';
+import { ANNOTATION_PARAM, readAnnotationParams, writeAnnotationParams } from './annotation-params';
 import { quotedValue, withoutHiddenCharacters } from './note-text';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
 import {
@@ -29,7 +30,11 @@ import {
  * from a link and always takes its default.
  */
 export const RESERVED_PARAMS = ['ds', 'time', 'view', 'transform', 'base', 'scale', 'v'] as const;
-const RESERVED: ReadonlySet<string> = new Set([...RESERVED_PARAMS, ...CHART_TEXT_PARAMS]);
+const RESERVED: ReadonlySet<string> = new Set([
+  ...RESERVED_PARAMS,
+  ...CHART_TEXT_PARAMS,
+  ANNOTATION_PARAM
+]);
 
 /** What an unchecked code may look like when the dataset's manifest is not at hand. */
 const CODE_SHAPE = /^[A-Za-z0-9_.-]{1,60}$/;
@@ -310,6 +315,10 @@ export function parseViewParams(
   const cutNote = textCutNote(text.cut);
   if (cutNote) notes.push(cutNote);
 
+  const annotations = readAnnotationParams(params, manifest);
+  if (annotations.annotations.length > 0) state.annotations = annotations.annotations;
+  notes.push(...annotations.notes);
+
   return { state, notes };
 }
 
@@ -341,6 +350,7 @@ export function serializeViewState(
   if (state.transform === 'index' && state.base !== null) params.set('base', state.base);
   if (state.scale !== 'linear') params.set('scale', state.scale);
   writeChartTextParams(params, state.text);
+  writeAnnotationParams(params, state.annotations);
   params.set('v', String(PERMALINK_VERSION));
   return params;
 }

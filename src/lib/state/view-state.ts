@@ -9,6 +9,7 @@ import {
   TWO_PERIOD_TRANSFORM_IDS,
   type TransformId
 } from '$lib/query/transform/ids';
+import type { ReaderAnnotation } from '$lib/model/annotation';
 import type { ChartTextEdits } from '$lib/model/chart-text';
 
 /** Version of the permalink scheme. Raise it only with a migration (migrations.ts). */
@@ -54,6 +55,8 @@ export interface ViewState {
    * They belong to the chart they were written for, so changing the chart drops them.
    */
   text?: ChartTextEdits;
+  /** Readers' annotations (`note=`), in the order they were added; absent when there are none. */
+  annotations?: ReaderAnnotation[];
 }
 
 /** Views and transforms that compare two periods, so they need a window of two or more. */

@@ -1,3 +1,6 @@
+/** Height of one line of an end label, in pixels. */
+export const END_LABEL_LINE = 14;
+
 /**
  * Places end-of-line labels so they do not overlap: keeps each as close as possible to its
  * line's last value, pushing neighbours apart by at least `gap` pixels a line, within
