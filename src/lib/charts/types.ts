@@ -45,6 +45,8 @@ export interface ChartAnnotation {
   /** The series it marks, or null for the whole period. */
   series: string | null;
   text: string;
+  /** An event's day (ISO 8601), for the list under the chart. */
+  date?: string;
   /** Where an event's date comes from. */
   source?: { url: string; title: string };
 }
