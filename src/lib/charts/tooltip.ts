@@ -37,26 +37,39 @@ export function pointTitle(
 export interface TooltipPlace {
   side: 'left' | 'right' | 'below';
   inset: number;
+  /** Its top edge, or its bottom edge when `anchor` is 'bottom'. */
   top: number;
+  anchor: 'top' | 'bottom';
   width: number;
 }
 
 /**
  * On the half of the plot away from the period read (`at`, in pixels from the plot's left), so
- * it never covers the values read; under the plot when the plot is too narrow to halve.
+ * it never covers the values read, and at the top or the bottom of that half, whichever is
+ * further from the values drawn there (`drawn`: points in plot pixels); under the plot when
+ * the plot is too narrow to halve.
  */
 export function tooltipPlacement(
   at: number | null,
+  drawn: readonly { x: number; y: number }[],
   box: {
     width: number;
     height: number;
     innerWidth: number;
+    innerHeight: number;
     margin: { top: number; left: number; right: number };
   }
 ): TooltipPlace {
   const half = box.innerWidth / 2 - 12;
-  if (half < 150) return { side: 'below', inset: 0, top: box.height + 4, width: box.width };
-  return at !== null && at < box.innerWidth / 2
-    ? { side: 'right', inset: box.margin.right + 4, top: box.margin.top, width: half }
-    : { side: 'left', inset: box.margin.left + 4, top: box.margin.top, width: half };
+  if (half < 150)
+    return { side: 'below', inset: 0, top: box.height + 4, anchor: 'top', width: box.width };
+  const onRight = at !== null && at < box.innerWidth / 2;
+  const there = drawn.filter((p) => p.x >= box.innerWidth / 2 === onRight).map((p) => p.y);
+  const roomAbove = there.length > 0 ? Math.min(...there) : box.innerHeight;
+  const roomBelow = there.length > 0 ? box.innerHeight - Math.max(...there) : 0;
+  const anchor = roomBelow > roomAbove ? 'bottom' : 'top';
+  const top = anchor === 'top' ? box.margin.top : box.margin.top + box.innerHeight - 4;
+  return onRight
+    ? { side: 'right', inset: box.margin.right + 4, top, anchor, width: half }
+    : { side: 'left', inset: box.margin.left + 4, top, anchor, width: half };
 }

@@ -37,3 +37,8 @@ export function layoutAnnotationLabels(
   }
   return placed;
 }
+
+/** How many rows the labels take. */
+export function rowsOf(labels: readonly { row: number }[]): number {
+  return labels.length === 0 ? 0 : Math.max(...labels.map((label) => label.row)) + 1;
+}
