@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { openLive as open } from './support/explore';
 import { downloadText, readCsv } from './support/downloads';
 
 const CRIME = 'eurostat/estat_crim_off_cat.tsv';
@@ -8,13 +9,6 @@ const HOMICIDE =
   '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2008..2022&view=line';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function open(page: Page, path: string): Promise<Locator> {
-  await page.goto(path);
-  const figure = page.getByTestId('explore-view');
-  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 150_000 });
-  return figure;
-}
 
 /** The centre of an SVG element on the page. */
 async function centre(element: Locator): Promise<{ x: number; y: number }> {

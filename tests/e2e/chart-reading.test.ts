@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { openLive as open } from './support/explore';
 
 const CRIME = 'eurostat/estat_crim_off_cat.tsv';
 // Burglary per 100 000: Norway's series stops in 2014, Romania's and Bulgaria's run to 2022.
@@ -8,13 +8,6 @@ const BURGLARY =
   '/explore?ds=crim_off_cat&iccs=ICCS0501&unit=P_HTHAB&geo=RO,NO,BG&time=2008..2022&view=line';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function open(page: Page, path: string): Promise<Locator> {
-  await page.goto(path);
-  const figure = page.getByTestId('explore-view');
-  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 150_000 });
-  return figure;
-}
 
 const published = (geo: string, year: string) => {
   const cell = rawTsvCell(CRIME, `A,ICCS0101,P_HTHAB,${geo}`, year) ?? ':';
