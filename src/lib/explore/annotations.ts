@@ -5,16 +5,31 @@ import type { DatasetManifest } from '$lib/model/manifest';
 import { periodOfDate, periodToNumber } from '$lib/model/period';
 import { SHIPPED_EVENTS, type ShippedEvent } from '$lib/reference/events';
 
+/** The periods a chart draws, first and last, as the dataset writes them. */
+export interface PeriodWindow {
+  from: string;
+  to: string;
+}
+
 /**
- * The events a view concerns: its dataset is listed, and for each dimension the event names,
- * one of its codes is among those drawn (`filters`: the codes of every dimension queried).
+ * The events a view concerns: its dataset is listed, for each dimension the event names one
+ * of its codes is among those drawn (`filters`: the codes of every dimension queried), and it
+ * falls in the periods drawn (Romania's Schengen dates say nothing on a chart ending in 2023).
  */
 export function eventsFor(
   dataset: DatasetManifest,
-  filters: Readonly<Record<string, readonly string[]>>
+  filters: Readonly<Record<string, readonly string[]>>,
+  window: PeriodWindow
 ): ShippedEvent[] {
+  const frequency = dataset.time.frequency;
+  const inWindow = (event: ShippedEvent) => {
+    const from = periodOfDate(event.date, frequency);
+    const to = periodOfDate(event.until ?? event.date, frequency);
+    return from !== null && to !== null && from <= window.to && to >= window.from;
+  };
   return SHIPPED_EVENTS.filter(
     (event) =>
+      inWindow(event) &&
       event.concerns.datasets.includes(dataset.id) &&
       (!event.concerns.frequencies ||
         event.concerns.frequencies.includes(dataset.time.frequency)) &&
@@ -34,12 +49,13 @@ const eventText = (event: ShippedEvent) => event.text[getLocale() === 'ro' ? 'ro
 export function chartAnnotations(
   dataset: DatasetManifest,
   filters: Readonly<Record<string, readonly string[]>>,
+  window: PeriodWindow,
   seriesBy: string,
   series: readonly ChartSeries[],
   readerNotes: readonly ReaderAnnotation[]
 ): ChartAnnotation[] {
   const drawn = new Set(series.map((s) => s.key));
-  const events = eventsFor(dataset, filters).flatMap((event): ChartAnnotation[] => {
+  const events = eventsFor(dataset, filters, window).flatMap((event): ChartAnnotation[] => {
     const period = event.until ? null : periodOfDate(event.date, dataset.time.frequency);
     if (period === null) return [];
     const own = event.concerns.codes[seriesBy]?.find((code) => drawn.has(code)) ?? null;
@@ -73,9 +89,10 @@ export function chartAnnotations(
 /** The band of an event that lasts (the RO21 programme period), where the view concerns it. */
 export function eventBand(
   dataset: DatasetManifest,
-  filters: Readonly<Record<string, readonly string[]>>
+  filters: Readonly<Record<string, readonly string[]>>,
+  window: PeriodWindow
 ): { from: number; to: number; label: string; event: ShippedEvent } | undefined {
-  for (const event of eventsFor(dataset, filters)) {
+  for (const event of eventsFor(dataset, filters, window)) {
     if (!event.until) continue;
     const from = periodOfDate(event.date, dataset.time.frequency);
     const to = periodOfDate(event.until, dataset.time.frequency);

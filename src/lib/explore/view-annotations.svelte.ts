@@ -56,17 +56,22 @@ export class ViewAnnotations {
   readonly marks = $derived.by(() => {
     const { dataset, explore } = this.context();
     if (!explore.ready) return [];
+    const { from, to } = explore.ready.plan;
     return chartAnnotations(
       dataset,
       this.onTimeAxis ? this.filters : {},
+      { from, to },
       explore.ready.plan.seriesBy,
       explore.series,
       this.readerNotes
     );
   });
-  readonly band = $derived.by(() =>
-    this.onTimeAxis ? eventBand(this.context().dataset, this.filters) : undefined
-  );
+  readonly band = $derived.by(() => {
+    const { dataset, explore } = this.context();
+    if (!this.onTimeAxis || !explore.ready) return undefined;
+    const { from, to } = explore.ready.plan;
+    return eventBand(dataset, this.filters, { from, to });
+  });
   readonly lines = $derived.by(() => {
     const { explore } = this.context();
     return annotationLines(
