@@ -8,6 +8,8 @@ export interface SeriesSummary {
   last: ChartPoint & { value: number };
   /** Change from first to last in %, null when the first value is not positive or they coincide. */
   percentChange: number | null;
+  /** last − first, null when they coincide: the change of a series of percentages, in points. */
+  difference: number | null;
 }
 
 const hasValue = (p: ChartPoint): p is ChartPoint & { value: number } => p.value !== null;
@@ -21,7 +23,8 @@ export function summarizeSeries(series: readonly ChartSeries[]): SeriesSummary[]
     const last = valued[valued.length - 1];
     const percentChange =
       first !== last && first.value > 0 ? (last.value / first.value - 1) * 100 : null;
-    return [{ key: s.key, label: s.label, first, last, percentChange }];
+    const difference = first !== last ? last.value - first.value : null;
+    return [{ key: s.key, label: s.label, first, last, percentChange, difference }];
   });
 }
 

@@ -31,3 +31,22 @@ export interface SeriesBreakMark {
   /** 'known': a change of law or recording with a source; 'flag': Eurostat's `b`; 'possible': a level shift nothing explains. */
   kind: 'known' | 'flag' | 'possible';
 }
+
+/**
+ * A note drawn on a time axis: an event the app ships with its source, or a reader's own. On
+ * one series (a ring around its point) or on the whole period (a line across the plot).
+ */
+export interface ChartAnnotation {
+  key: string;
+  kind: 'event' | 'reader';
+  /** The period on the x axis; null for a reader's note without a period (listed, not drawn). */
+  x: number | null;
+  period: string | null;
+  /** The series it marks, or null for the whole period. */
+  series: string | null;
+  text: string;
+  /** An event's day (ISO 8601), for the list under the chart. */
+  date?: string;
+  /** Where an event's date comes from. */
+  source?: { url: string; title: string };
+}

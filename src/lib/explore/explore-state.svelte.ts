@@ -375,7 +375,11 @@ export class ExploreState {
       ? formatNumber
       : (value: number) => formatComputed(value, this.decimals as number)
   );
-  readonly summaries = $derived(summaryParts(this.series, this.formatValue));
+  /** A change between two percentages is said in percentage points. */
+  readonly changeIn = $derived<'percent' | 'points'>(
+    transformDefinition(this.drawnView.transform).valuesArePercentages ? 'points' : 'percent'
+  );
+  readonly summaries = $derived(summaryParts(this.series, this.formatValue, this.changeIn));
   readonly rankedBars = $derived(this.ready ? rankBars(this.series, this.ready.plan.to) : []);
   readonly slopeSummaries = $derived(
     this.ready && this.view.view === 'slope'

@@ -1,11 +1,21 @@
 import type { ChartSeries } from '../charts/types';
 import { summarizeSeries } from '../charts/summary';
+import { m, MINUS } from '$lib/i18n';
 
 /** A change in % as a reader expects it: signed, whole percent unless small. */
 export function formatPercentChange(percent: number, format: (value: number) => string): string {
   const rounded = Math.abs(percent) < 10 ? Math.round(percent * 10) / 10 : Math.round(percent);
-  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
-  return `${sign}${format(Math.abs(rounded))} %`;
+  return `${signOf(rounded)}${format(Math.abs(rounded))} %`;
+}
+
+const signOf = (value: number) => (value > 0 ? '+' : value < 0 ? MINUS : '');
+
+/**
+ * The change between two percentages, in percentage points: “−14.71 percentage points”. Its
+ * sign is the same minus sign every number on screen uses (formatNumber).
+ */
+export function formatPointsChange(points: number, format: (value: number) => string): string {
+  return m.annot_change_points({ value: `${signOf(points)}${format(Math.abs(points))}` });
 }
 
 /** “2008–2022”, or “2022” for one period. */
@@ -13,10 +23,14 @@ export function periodRange(from: string, to: string): string {
   return from === to ? from : `${from}–${to}`;
 }
 
-/** The parts of each series' summary sentence, formatted; the sentence itself is a message. */
+/**
+ * The parts of each series' summary sentence, formatted; the sentence itself is a message.
+ * The change is in percent, or in percentage points when the values are percentages.
+ */
 export function summaryParts(
   series: readonly ChartSeries[],
-  format: (value: number) => string
+  format: (value: number) => string,
+  changeIn: 'percent' | 'points' = 'percent'
 ): {
   key: string;
   label: string;
@@ -33,7 +47,14 @@ export function summaryParts(
     firstPeriod: s.first.period,
     last: format(s.last.value),
     lastPeriod: s.last.period,
-    change: s.percentChange === null ? null : formatPercentChange(s.percentChange, format)
+    change:
+      changeIn === 'points'
+        ? s.difference === null
+          ? null
+          : formatPointsChange(s.difference, format)
+        : s.percentChange === null
+          ? null
+          : formatPercentChange(s.percentChange, format)
   }));
 }
 

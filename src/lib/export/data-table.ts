@@ -62,13 +62,13 @@ export function chartTable(rows: readonly ExportRow[]): DataTable {
 
 /** One line about the table: a fixed field name and its text. */
 export interface AboutLine {
-  field: 'title' | 'subtitle' | 'source' | 'note' | 'flag' | 'link';
+  field: 'title' | 'subtitle' | 'source' | 'note' | 'annotation' | 'flag' | 'link';
   text: string;
 }
 
 /**
  * What a download says about its data: the chart's title, subtitle, source (with the
- * licence), notes, the meaning of each flag that occurs, and the link back to the view.
+ * licence), notes, annotations, the meaning of each flag that occurs, and the link back to the view.
  */
 export function aboutLines(
   rows: readonly ExportRow[],
@@ -80,6 +80,7 @@ export function aboutLines(
     { field: 'subtitle', text: text.subtitle },
     { field: 'source', text: text.source },
     ...text.notes.map((note) => ({ field: 'note' as const, text: note })),
+    ...(text.annotations ?? []).map((line) => ({ field: 'annotation' as const, text: line })),
     ...flagLegend(rows).map((f) => ({ field: 'flag' as const, text: `${f.letter}: ${f.meaning}` })),
     { field: 'link', text: link ?? '' }
   ];

@@ -140,6 +140,9 @@ export function standaloneSvg(input: StandaloneSvgInput): {
   }
   for (const note of text.notes)
     if (note.trim() !== '') block(note, SMALL, `fill="${escapeXml(colours.muted)}" class="note"`);
+  // The marks show a label cut short; the whole text, and an event's source, are written here.
+  for (const line of text.annotations ?? [])
+    block(line, SMALL, `fill="${escapeXml(colours.muted)}" class="annotation"`);
   block(text.source, SMALL, `fill="${escapeXml(colours.muted)}" class="source"`);
   y += PAD;
 

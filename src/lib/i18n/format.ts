@@ -6,6 +6,14 @@ const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ro: 'ro-RO' };
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
+/**
+ * The one minus sign of every number on screen (U+2212), as typesetting writes it: Intl
+ * writes a hyphen-minus (“-2.18”), which beside a “−117 %” made two kinds of minus in one
+ * sentence. Downloads write numbers for machines and keep the hyphen-minus.
+ */
+export const MINUS = '\u2212';
+const withMinusSign = (text: string) => text.replace('-', MINUS);
+
 /** Numbers always follow the interface language, so this switches the whole interface. */
 export function setNumberLocale(next: Locale): void {
   setLocale(next);
@@ -20,7 +28,7 @@ export function formatNumber(value: number): string {
     format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 6 });
     numberFormats.set(locale, format);
   }
-  return format.format(value);
+  return withMinusSign(format.format(value));
 }
 
 /**
@@ -69,7 +77,7 @@ export function formatComputed(value: number, decimals = 2): string {
     );
     computedFormats.set(key, format);
   }
-  return format.format(value);
+  return withMinusSign(format.format(value));
 }
 
 /**

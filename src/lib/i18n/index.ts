@@ -9,7 +9,7 @@ export {
   type Locale
 } from './locale.svelte';
 export { m } from './paraglide/messages.js';
-export { formatComputed, formatDate, formatNumber, lowerInitial } from './format';
+export { formatComputed, formatDate, formatNumber, lowerInitial, MINUS } from './format';
 export { describeFlagLocalised } from './flag-text';
 export { placeName } from './place-names';
 export { codeName, datasetCaveats, datasetTitle, dimensionName } from './dataset-words';

@@ -6,6 +6,11 @@ export interface ChartText {
   source: string;
   notes: string[];
   unit: string;
+  /**
+   * The chart's annotations as downloads list them, one line each (events with their
+   * source, readers' notes); absent for a chart without any.
+   */
+  annotations?: string[];
   /** Set when a presenter gave the title: downloads are then named after it. */
   titleEdited?: true;
 }

@@ -102,3 +102,16 @@ export function periodToNumber(period: string): number {
 export function periodStep(frequency: Frequency): number {
   return frequency === 'monthly' ? 1 / 12 : frequency === 'quarterly' ? 1 / 4 : 1;
 }
+
+/**
+ * The period of `frequency` that holds the calendar day `date` (an ISO `2024-03-31`): `2024`,
+ * `2024-03` or `2024-Q1`. Null for text that is no date. How an event is placed on a chart.
+ */
+export function periodOfDate(date: string, frequency: Frequency): string | null {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(date);
+  if (!match) return null;
+  const [, year, month] = match;
+  if (frequency === 'monthly') return `${year}-${month}`;
+  if (frequency === 'quarterly') return `${year}-Q${Math.ceil(Number(month) / 3)}`;
+  return year;
+}

@@ -35,7 +35,12 @@ export type LinkNoteKey =
   | 'a11y_note_time_reversed'
   | 'a11y_note_time_cut'
   | 'a11y_note_text_cut'
-  | 'analysis_note_bad_proj';
+  | 'analysis_note_bad_proj'
+  | 'annot_note_no_period'
+  | 'annot_note_bad_period'
+  | 'annot_note_empty'
+  | 'annot_note_cut'
+  | 'annot_note_too_many';
 
 export interface LinkNote {
   key: LinkNoteKey;

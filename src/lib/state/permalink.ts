@@ -9,6 +9,7 @@ import {
 } from './chart-text-params';
 import { ANALYSIS_PARAMS, readAnalysisParams, writeAnalysisParams } from './analysis-params';
 import { linkNote, type LinkNote } from './link-note';
+import { ANNOTATION_PARAM, readAnnotationParams, writeAnnotationParams } from './annotation-params';
 import { quotedValue, withoutHiddenCharacters } from './note-text';
 import { isScatterParam, readScatterParams, writeScatterParams } from './scatter-link';
 import { formatTimeParam, parseTimeParam, readBasePeriod } from './time-param';
@@ -34,7 +35,8 @@ export const RESERVED_PARAMS = ['ds', 'time', 'view', 'transform', 'base', 'scal
 const RESERVED: ReadonlySet<string> = new Set([
   ...RESERVED_PARAMS,
   ...ANALYSIS_PARAMS,
-  ...CHART_TEXT_PARAMS
+  ...CHART_TEXT_PARAMS,
+  ANNOTATION_PARAM
 ]);
 
 /**
@@ -332,6 +334,10 @@ export function parseViewParams(
   const cutNote = textCutNote(text.cut);
   if (cutNote) notes.push(cutNote);
 
+  const annotations = readAnnotationParams(params, manifest);
+  if (annotations.annotations.length > 0) state.annotations = annotations.annotations;
+  notes.push(...annotations.notes);
+
   return { state, notes };
 }
 
@@ -366,6 +372,7 @@ export function serializeViewState(
   if (state.view === 'scatter' && state.scatter) writeScatterParams(params, state.scatter);
   writeAnalysisParams(params, state);
   writeChartTextParams(params, state.text);
+  writeAnnotationParams(params, state.annotations);
   params.set('v', String(PERMALINK_VERSION));
   return params;
 }

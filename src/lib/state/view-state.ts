@@ -9,6 +9,7 @@ import {
   TWO_PERIOD_TRANSFORM_IDS,
   type TransformId
 } from '$lib/query/transform/ids';
+import type { ReaderAnnotation } from '$lib/model/annotation';
 import type { ChartTextEdits } from '$lib/model/chart-text';
 import type { ScatterLink } from './scatter-link';
 
@@ -66,6 +67,8 @@ export interface ViewState {
    * They belong to the chart they were written for, so changing the chart drops them.
    */
   text?: ChartTextEdits;
+  /** Readers' annotations (`note=`), in the order they were added; absent when there are none. */
+  annotations?: ReaderAnnotation[];
   /** The scatter's y and size measures and trails (view `scatter` only; scatter-link.ts). */
   scatter?: ScatterLink;
   /** `proj=1`: annual line charts carry a projection fan to the present year. Absent: off. */

@@ -3,10 +3,11 @@ import { parseUserGroups, withGroup, withoutGroup } from '../../../src/lib/explo
 import {
   distinctNotes,
   formatPercentChange,
+  formatPointsChange,
   periodRange,
   summaryParts
 } from '../../../src/lib/explore/text';
-import { lowerInitial } from '../../../src/lib/i18n/format';
+import { formatComputed, lowerInitial } from '../../../src/lib/i18n/format';
 import type { ChartSeries } from '../../../src/lib/charts/types';
 
 const plain = (value: number) => String(value);
@@ -43,6 +44,26 @@ describe('text', () => {
         change: '−60 %'
       }
     ]);
+  });
+
+  it('says the change of a series of percentages in points, with one minus sign', () => {
+    const yoy: ChartSeries[] = [
+      {
+        key: 'RO',
+        label: 'Romania',
+        color: '#000',
+        points: [
+          { period: '2009', x: 2009, value: 12.53, flag: null },
+          { period: '2022', x: 2022, value: -2.18, flag: null }
+        ]
+      }
+    ];
+    const [summary] = summaryParts(yoy, (v) => formatComputed(v, 2), 'points');
+    // 12.53 % to −2.18 % is 14.71 points down, not the −117 % a change in % would say.
+    expect(summary.last).toBe('\u22122.18');
+    expect(summary.change).toBe('\u221214.71 percentage points');
+    expect(formatPointsChange(3.5, plain)).toBe('+3.5 percentage points');
+    expect(`${summary.last} ${summary.change}`).not.toContain('-');
   });
 
   it('writes ranges, lower-cases a title word but not an acronym, dedupes notes', () => {

@@ -91,7 +91,7 @@ describe('computed values', () => {
     expect(formatComputed(11.705838)).toBe('11.71');
     expect(formatComputed(103.4567, 1)).toBe('103.5');
     expect(formatComputed(0.0041873)).toBe('0.0042');
-    expect(formatComputed(-0.5)).toBe('-0.5');
+    expect(formatComputed(-0.5)).toBe('\u22120.5');
     expect(formatComputed(12.3)).toBe('12.30');
     expect(formatComputed(0)).toBe('0.00');
     setLocale('ro');

@@ -1,3 +1,6 @@
+/** Height of one line of an end label, in pixels. */
+export const END_LABEL_LINE = 14;
+
 /**
  * Places end-of-line labels so they do not overlap: keeps each as close as possible to its
  * line's last value, pushing neighbours apart by at least `gap` pixels a line, within
@@ -25,5 +28,39 @@ export function dodgeLabels(
   for (let k = 0; k < placed.length; k++) placed[k] = Math.max(placed[k], min);
   const result = new Array<number>(wanted.length);
   order.forEach((entry, k) => (result[entry.i] = placed[k]));
+  return result;
+}
+
+/**
+ * The y of each end label, dodged only among labels that end at the same x: a series that
+ * stops early (Norway's burglaries in 2014) is labelled beside its own last point, and only
+ * labels standing in the same column can overlap. `ends` holds each label's x (null for a
+ * series with nothing drawn) and its wanted y.
+ */
+export function dodgeEndLabels(
+  ends: readonly { x: number | null; y: number }[],
+  gap: number,
+  min: number,
+  max: number,
+  lines: readonly number[] = []
+): number[] {
+  const result = ends.map((end) => end.y);
+  const columns = new Map<number, number[]>();
+  ends.forEach((end, i) => {
+    if (end.x === null) return;
+    const column = columns.get(end.x);
+    if (column) column.push(i);
+    else columns.set(end.x, [i]);
+  });
+  for (const members of columns.values()) {
+    const placed = dodgeLabels(
+      members.map((i) => ends[i].y),
+      gap,
+      min,
+      max,
+      members.map((i) => lines[i] ?? 1)
+    );
+    members.forEach((i, k) => (result[i] = placed[k]));
+  }
   return result;
 }

@@ -39,6 +39,7 @@ export const cagr: TransformDefinition<{ kind: 'cagr'; periods: TwoPeriods }> = 
   unit: ({ from, to }) => m.explore_unit_cagr({ from, to }),
   decimals: () => 2,
   comparesTwoPeriods: true,
+  valuesArePercentages: true,
   spec: ({ from, to }) =>
     from === to ? { error: m.explore_plan_two_periods() } : { kind: 'cagr', periods: { from, to } },
   sql: (request, spec) => ({ sql: cagrSql(request, spec.periods) }),

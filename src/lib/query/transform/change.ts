@@ -44,6 +44,7 @@ export const change: TransformDefinition<{
   unit: ({ from, to }) => m.explore_unit_change({ from, to }),
   decimals: () => 2,
   comparesTwoPeriods: true,
+  valuesArePercentages: true,
   spec: ({ from, to }) =>
     from === to
       ? { error: m.explore_plan_two_periods() }

@@ -41,6 +41,11 @@ export interface TransformDefinition<Spec extends { kind: string }> {
    * of two periods or more.
    */
   comparesTwoPeriods: boolean;
+  /**
+   * Its values are percentages (a change in %), so the change between two of them is said in
+   * percentage points: from 12.53 % to −2.18 % is −14.71 points, not −117 %.
+   */
+  valuesArePercentages: boolean;
   /** The spec for a view, or the reason, in the reader's language, why there is none. */
   spec: (context: TransformContext) => Spec | { error: string };
   sql: (request: SeriesRequest, spec: Spec) => { sql: string } | { error: string };

@@ -36,6 +36,7 @@ export const indexed: TransformDefinition<{ kind: 'index'; base: string }> = {
   unit: ({ base, from }) => m.explore_unit_index({ base: base ?? from }),
   decimals: () => 1,
   comparesTwoPeriods: false,
+  valuesArePercentages: false,
   spec: ({ base, from }) => ({ kind: 'index', base: base ?? from }),
   sql: (request, spec) => ({ sql: indexSql(request, spec.base) }),
   warmUp: (request, from) => indexSql(request, from)

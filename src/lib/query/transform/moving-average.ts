@@ -35,6 +35,7 @@ export const movingAverage: TransformDefinition<{ kind: 'ma3' }> = {
   unit: ({ published }) => m.explore_unit_ma3({ unit: published }),
   decimals: () => 2,
   comparesTwoPeriods: false,
+  valuesArePercentages: false,
   spec: () => ({ kind: 'ma3' }),
   sql: (request) => ({ sql: movingAverageSql(request) }),
   warmUp: (request) => movingAverageSql(request)

@@ -22,6 +22,7 @@ export const published: TransformDefinition<{ kind: 'none' }> = {
   unit: ({ published }) => published,
   decimals: () => null,
   comparesTwoPeriods: false,
+  valuesArePercentages: false,
   spec: () => ({ kind: 'none' }),
   sql: (request) => ({ sql: publishedSql(request) }),
   warmUp: () => null

@@ -153,6 +153,7 @@ export const rate: TransformDefinition<{ kind: 'rate'; plan: RatePlan }> = {
   unit: ({ computedRate }) => (computedRate ? m.explore_unit_rate_computed() : m.unit_per_100k()),
   decimals: (computedRate) => (computedRate ? 2 : null),
   comparesTwoPeriods: false,
+  valuesArePercentages: false,
   spec: ({ dataset, request, population }) => {
     const plan = planRate(dataset, request.filters, population);
     // The reason is worded here, in the reader's language, for the message the view shows.

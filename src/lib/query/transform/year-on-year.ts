@@ -34,6 +34,7 @@ export const yearOnYear: TransformDefinition<{ kind: 'yoy' }> = {
   unit: () => m.explore_unit_yoy(),
   decimals: () => 2,
   comparesTwoPeriods: false,
+  valuesArePercentages: true,
   spec: () => ({ kind: 'yoy' }),
   sql: (request) => ({ sql: yearOnYearSql(request) }),
   warmUp: (request) => yearOnYearSql(request)
