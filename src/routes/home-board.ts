@@ -9,8 +9,9 @@ import { HOME_BOARD_LINKS } from './home-board-links';
  * key indicator per objective (the first the framework lists for it) with its status, the
  * homicide and trafficking trends, the illegal-presence map and the budget. Its explorer
  * charts are answered by the build (home-board-links.ts), so they paint before DuckDB starts.
+ * The homicide chart is named apart: it is the home page's chart (`figure.home-chart`).
  */
-export function homeBoard(): Board {
+export function homeBoard(): { board: Board; homicide: BoardItem } {
   const indicators: BoardItem[] = shippedFramework.objectives.flatMap((objective) => {
     const first = shippedFramework.indicators.find((i) => i.objective === objective.id);
     return first ? [{ kind: 'indicator', id: first.id, span: 1 } as const] : [];
@@ -21,15 +22,22 @@ export function homeBoard(): Board {
     subtitle: m.home_chart_subtitle(),
     notes: m.home_chart_note()
   });
-  return {
+  const homicideChart: BoardItem = {
+    kind: 'chart',
+    link: homicide.toString(),
+    span: 2,
+    optOut: false
+  };
+  const board: Board = {
     title: m.boards_home_title(),
     filters: { geo: [], time: null },
     items: [
       ...indicators,
-      { kind: 'chart', link: homicide.toString(), span: 2, optOut: false },
+      homicideChart,
       { kind: 'chart', link: HOME_BOARD_LINKS.trafficking, span: 1, optOut: false },
       { kind: 'chart', link: HOME_BOARD_LINKS.illegalPresence, span: 2, optOut: false },
       { kind: 'chart', link: 'programme=budget', span: 1, optOut: false }
     ]
   };
+  return { board, homicide: homicideChart };
 }
