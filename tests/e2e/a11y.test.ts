@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openRoute } from './platform-routes';
+import { encodeBoard } from '../../src/lib/state/board-link';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWS = ['line', 'multiples', 'bars', 'slope', 'map', 'table', 'sources'];
@@ -32,8 +33,22 @@ const SQL_CHART = new URLSearchParams({
   q: "SELECT geo, time, value FROM crim_off_cat WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO')",
   chart: 'time,value,geo'
 });
+/** A board of every kind of item: text, an explorer chart, a programme chart, an indicator. */
+const BOARD = encodeBoard({
+  title: 'Audit',
+  filters: { geo: ['RO', 'NO'], time: null },
+  items: [
+    { kind: 'text', markdown: '## Notes\n\n[Eurostat](https://ec.europa.eu/eurostat)', span: 1 },
+    { kind: 'chart', link: 'ds=crim_off_cat&view=line', span: 2, optOut: false },
+    { kind: 'chart', link: 'programme=budget', span: 1, optOut: false },
+    { kind: 'indicator', id: 'burglary', span: 1 }
+  ]
+});
 const PAGES = [
   '/',
+  '/boards',
+  `/boards?b=${BOARD}`,
+  `/embed?board=${BOARD}`,
   '/programme',
   // A statistic indicator: its fan, its breaks and its synthetic control.
   '/programme/indicator/burglary',
@@ -106,7 +121,7 @@ test('the keyboard reaches the language switch, the navigation and the chart rea
   });
 });
 
-for (const path of ['/', '/explore?ds=crim_off_cat']) {
+for (const path of ['/', '/explore?ds=crim_off_cat', `/boards?b=${BOARD}`]) {
   test(`no WCAG 2.1 AA violations on ${path} in Romanian`, async ({ page, problems }) => {
     await page.addInitScript(() => localStorage.setItem('cooperare.locale', 'ro'));
     await audit(page, problems, path);
@@ -121,7 +136,8 @@ for (const path of [
   '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&view=line',
   '/programme',
   '/data',
-  '/sql'
+  '/sql',
+  `/boards?b=${BOARD}`
 ]) {
   test(`${path} reflows to a 320 px wide screen`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
