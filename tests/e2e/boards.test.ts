@@ -3,12 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { encodeBoard, type Board } from '../../src/lib/state/board-link';
-import {
-  frameShowsAll,
-  lastPostedHeight,
-  openPartnerPage,
-  startPartnerSite
-} from './support/partner-page';
+import { expectFrameFits, openPartnerPage, startPartnerSite } from './support/partner-page';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
 const HOMICIDE = 'ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2010..2020';
@@ -82,10 +77,9 @@ test('a presenter composes a board: an explorer chart from its share menu, a tex
 
   // Kept in this browser: a reload shows the same board.
   await page.reload();
-  await expect.poll(() => itemOrder(page)).toEqual([
-    'text: Meeting notes',
-    expect.stringContaining('chart: Intentional homicide')
-  ]);
+  await expect
+    .poll(() => itemOrder(page))
+    .toEqual(['text: Meeting notes', expect.stringContaining('chart: Intentional homicide')]);
 });
 
 test('the board’s countries reach every explorer chart but the one that opted out', async ({
@@ -198,10 +192,9 @@ test('a board downloads as a file and opens again from it; a file that is not a 
     buffer: Buffer.from(content)
   });
   await expect(page.getByRole('heading', { name: 'From a file' })).toBeVisible();
-  await expect.poll(() => itemOrder(page)).toEqual([
-    'text: From a file',
-    expect.stringContaining('chart: Intentional homicide')
-  ]);
+  await expect
+    .poll(() => itemOrder(page))
+    .toEqual(['text: From a file', expect.stringContaining('chart: Intentional homicide')]);
 });
 
 test('a board prints without its controls, with its charts as vector graphics', async ({
@@ -255,16 +248,7 @@ test.describe('a board embedded on another site', () => {
     await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
     await expect(frame.getByTestId('board-item-controls')).toHaveCount(0);
     await expect(frame.getByTestId('share-toggle')).toHaveCount(0);
-    for (const width of [360, 1000]) {
-      await hostPage.setViewportSize({ width, height: 1400 });
-      await expect.poll(() => frameShowsAll(hostPage)).toBe(true);
-      const frameHeight = await hostPage
-        .locator('iframe')
-        .evaluate((el) => Math.round(el.getBoundingClientRect().height));
-      const posted = await lastPostedHeight(hostPage);
-      expect(posted?.height).toBe(frameHeight);
-      expect(posted?.origin).toBe(appOrigin);
-    }
+    await expectFrameFits(hostPage, appOrigin);
     expect(problems).toEqual([]);
   });
 });
