@@ -24,7 +24,7 @@ const LAYERS = [
   ['state', 'indicators'],
   ['charts'],
   ['export'],
-  ['explore', 'sql', 'programme', 'theme']
+  ['explore', 'sql', 'programme', 'theme', 'boards']
 ];
 
 const layerOf = new Map(LAYERS.flatMap((folders, layer) => folders.map((f) => [f, layer])));

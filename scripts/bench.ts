@@ -25,7 +25,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { chromiumLaunchOptions } from '../tests/e2e/browser';
 import { createStaticServer } from './static-server.js';
-import { layoutShifts, watchLayoutShifts } from '../tests/e2e/support/layout-shift';
+import { layoutShiftOf, shippedBoardUrl, type LayoutShift } from '../bench/layout-shift';
 import type { Lab } from '../bench/lab';
 import { generatedFile, monthlyPeriods, seededRandom } from '../bench/generated-files';
 import { importLine, importThroughput, loadCeilingMbPerSecond } from '../bench/import-throughput';
@@ -301,56 +301,6 @@ async function phases(browser: Browser, pages: PageSpec[]): Promise<Phases[]> {
         .sort((a, b) => a[1] - b[1])
     )
   }));
-}
-
-// ---------------------------------------------------------------- layout shift
-
-const SHIFT_VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 }
-];
-/** How long after the live chart shifts are still counted: the font and labels came later. */
-const SHIFT_SETTLE_MS = 2_000;
-
-interface LayoutShift {
-  width: number;
-  /** The largest cumulative layout shift of the cold loads, and each load's. */
-  worst: number;
-  runs: number[];
-  /** What moved in the worst load. */
-  moved: string[];
-}
-
-/** Cumulative layout shift of cold loads of / on a phone's and a desktop's screen. */
-async function layoutShiftOfHome(browser: Browser, origin: string): Promise<LayoutShift[]> {
-  const results: LayoutShift[] = [];
-  for (const viewport of SHIFT_VIEWPORTS) {
-    const result: LayoutShift = { width: viewport.width, worst: 0, runs: [], moved: [] };
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport });
-      try {
-        const page = await context.newPage();
-        await watchLayoutShifts(page);
-        await page.goto(`${origin}/`);
-        await page.waitForFunction(
-          () => performance.getEntriesByName('cooperare:chart-drawn').length > 0,
-          undefined,
-          { timeout: 120_000 }
-        );
-        await page.waitForTimeout(SHIFT_SETTLE_MS);
-        const { sum, shifts } = await layoutShifts(page);
-        result.runs.push(sum);
-        if (sum >= result.worst) {
-          result.worst = sum;
-          result.moved = [...new Set(shifts.flatMap((shift) => shift.moved))];
-        }
-      } finally {
-        await context.close();
-      }
-    }
-    results.push(result);
-  }
-  return results;
 }
 
 // ---------------------------------------------------------------- bytes of the first load
@@ -1012,8 +962,9 @@ async function main(): Promise<void> {
       ...(hasExplore ? [{ url: `${origin}/explore?ds=crim_off_cat`, ...app }] : [])
     ]);
     const explore = exploreOrNone ?? null;
-    console.log('Measuring layout shift on / …');
-    const shift = await layoutShiftOfHome(browser, origin);
+    console.log('Measuring layout shift on / and on the shipped board …');
+    const shift = await layoutShiftOf(browser, `${origin}/`, RUNS);
+    const boardShift = await layoutShiftOf(browser, await shippedBoardUrl(browser, origin), RUNS);
     console.log('Measuring bytes of the first load …');
     const transfer = await firstLoadBytes(browser);
     console.log('Measuring interactions …');
@@ -1040,6 +991,8 @@ async function main(): Promise<void> {
     }
     for (const { width, worst } of shift)
       verdicts.push(atMost(`layout shift on / at ${width} px ≤ 0.05`, worst, 0.05, ''));
+    for (const { width, worst } of boardShift)
+      verdicts.push(atMost(`layout shift on a board at ${width} px ≤ 0.05`, worst, 0.05, ''));
     verdicts.push(atMost('interaction p95, shipped ≤ 50 ms', interaction.shipped.p95, 50, ' ms'));
     if (interaction.large)
       verdicts.push(
@@ -1094,13 +1047,16 @@ async function main(): Promise<void> {
           ? ` · /explore ÷ floor: first chart ${(explore.firstChart / floorMs).toFixed(2)}, ready ${(explore.chartDrawn / floorMs).toFixed(2)}`
           : '')
     );
-    lines.push(
-      `layout shift on / (cumulative, worst of ${RUNS} cold loads): ${shift
+    const shiftLine = (results: LayoutShift[]) =>
+      results
         .map(
           ({ width, worst, moved }) =>
             `${width} px ${worst.toFixed(3)}${moved.length ? ` (moved: ${moved.join(', ')})` : ''}`
         )
-        .join(' · ')}`
+        .join(' · ');
+    lines.push(`layout shift on / (cumulative, worst of ${RUNS} cold loads): ${shiftLine(shift)}`);
+    lines.push(
+      `layout shift on the shipped board at /boards (cumulative, worst of ${RUNS} cold loads): ${shiftLine(boardShift)}`
     );
     lines.push('');
     lines.push(
@@ -1140,6 +1096,7 @@ async function main(): Promise<void> {
       homeWithoutWorker,
       explore,
       layoutShift: shift,
+      layoutShiftBoard: boardShift,
       transfer,
       interaction,
       import: imported,

@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { DatasetManifest, Manifest } from '../src/lib/model/manifest';
 import { startNodeEngine } from '../src/lib/db/node-engine';
 import { planExplore } from '../src/lib/explore/plan';
-import { seriesSql } from '../src/lib/query/series';
 import { snapshotFromTable, type QuerySnapshot } from '../src/lib/query/snapshot';
 import { transformSql } from '../src/lib/query/transforms';
 import { defaultViewState } from '../src/lib/state/defaults';
-import { HOME_VIEW } from '../src/routes/home-view';
+import { parseViewParams } from '../src/lib/state/permalink';
+import type { ViewState } from '../src/lib/state/view-state';
+import { HOME_BOARD_LINKS } from '../src/routes/home-board-links';
 
 /** A view shipped with a snapshot: the dataset it reads and the SQL its page runs. */
 export interface SnapshotView {
@@ -21,18 +22,33 @@ export interface SnapshotView {
   sql(dataset: DatasetManifest): string;
 }
 
-/** The SQL /explore?ds=<id> runs for a dataset's default view, as ExploreView builds it. */
-function exploreDefaultSql(dataset: DatasetManifest): string {
-  const plan = planExplore(defaultViewState(dataset.id, dataset), dataset, null);
+/** The SQL ExploreView runs for a view of a dataset. */
+function exploreSql(view: ViewState, dataset: DatasetManifest): string {
+  const plan = planExplore(view, dataset, null);
   if ('error' in plan) throw new Error(plan.error);
   const query = transformSql(plan.request, plan.spec);
   if ('error' in query) throw new Error(query.error);
   return query.sql;
 }
 
+/** The SQL /explore?ds=<id> runs for a dataset's default view. */
+const exploreDefaultSql = (dataset: DatasetManifest) =>
+  exploreSql(defaultViewState(dataset.id, dataset), dataset);
+
+/** A chart of the home page's board: the SQL its link's view runs (src/routes/home-board.ts). */
+function homeBoardView(link: string): SnapshotView {
+  const params = new URLSearchParams(link);
+  return {
+    table: params.get('ds') as string,
+    sql: (dataset) => exploreSql(parseViewParams(params, dataset, [dataset.id]).state, dataset)
+  };
+}
+
 /** Every view shipped with a snapshot, by file name. */
 export const SNAPSHOT_VIEWS: Record<string, SnapshotView> = {
-  home: { table: HOME_VIEW.table, sql: () => seriesSql(HOME_VIEW) },
+  'home-homicide': homeBoardView(HOME_BOARD_LINKS.homicide),
+  'home-trafficking': homeBoardView(HOME_BOARD_LINKS.trafficking),
+  'home-illegal-presence': homeBoardView(HOME_BOARD_LINKS.illegalPresence),
   'explore-crim_off_cat': { table: 'crim_off_cat', sql: exploreDefaultSql }
 };
 

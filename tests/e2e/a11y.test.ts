@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openRoute } from './platform-routes';
+import { encodeBoard } from '../../src/lib/state/board-link';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWS = [
@@ -42,8 +43,22 @@ const SQL_CHART = new URLSearchParams({
   q: "SELECT geo, time, value FROM crim_off_cat WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO')",
   chart: 'time,value,geo'
 });
+/** A board of every kind of item: text, an explorer chart, a programme chart, an indicator. */
+const BOARD = encodeBoard({
+  title: 'Audit',
+  filters: { geo: ['RO', 'NO'], time: null },
+  items: [
+    { kind: 'text', markdown: '## Notes\n\n[Eurostat](https://ec.europa.eu/eurostat)', span: 1 },
+    { kind: 'chart', link: 'ds=crim_off_cat&view=line', span: 2, optOut: false },
+    { kind: 'chart', link: 'programme=budget', span: 1, optOut: false },
+    { kind: 'indicator', id: 'burglary', span: 1 }
+  ]
+});
 const PAGES = [
   '/',
+  '/boards',
+  `/boards?b=${BOARD}`,
+  `/embed?board=${BOARD}`,
   '/programme',
   // A statistic indicator: its fan, its breaks and its synthetic control.
   '/programme/indicator/burglary',
@@ -130,7 +145,7 @@ test('the keyboard reaches the language switch, the navigation and the chart rea
   });
 });
 
-for (const path of ['/', '/explore?ds=crim_off_cat']) {
+for (const path of ['/', '/explore?ds=crim_off_cat', `/boards?b=${BOARD}`]) {
   test(`no WCAG 2.1 AA violations on ${path} in Romanian`, async ({ page, problems }) => {
     await page.addInitScript(() => localStorage.setItem('cooperare.locale', 'ro'));
     await audit(page, problems, path);
@@ -146,7 +161,8 @@ for (const path of [
   '/explore?ds=migr_eipre&transform=rate&view=scatter&time=2021&y=crim_off_cat&y.iccs=ICCS0502&y.unit=P_HTHAB',
   '/programme',
   '/data',
-  '/sql'
+  '/sql',
+  `/boards?b=${BOARD}`
 ]) {
   test(`${path} reflows to a 320 px wide screen`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });

@@ -3,12 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { chartCsvHeader, downloadText, readCsv } from './support/downloads';
-import {
-  frameShowsAll,
-  lastPostedHeight,
-  openPartnerPage,
-  startPartnerSite
-} from './support/partner-page';
+import { expectFrameFits, openPartnerPage, startPartnerSite } from './support/partner-page';
 
 const FRAMEWORK = JSON.parse(readFileSync('datasets/programme/ro21.json', 'utf8')) as {
   programme: { sources: string[]; approved: string; eligibleUntil: string };
@@ -188,17 +183,7 @@ test.describe('an embedded programme chart', () => {
     const full = frame.getByTestId('embed-full-view');
     await expect(full).toHaveAttribute('href', '/programme#budget-projects');
     await expect(full).toHaveAttribute('target', '_blank');
-    // At a phone's width and a desktop's, the snippet's script fits the frame to its page.
-    for (const width of [360, 1000]) {
-      await hostPage.setViewportSize({ width, height: 1400 });
-      await expect.poll(() => frameShowsAll(hostPage)).toBe(true);
-      const frameHeight = await hostPage
-        .locator('iframe')
-        .evaluate((el) => Math.round(el.getBoundingClientRect().height));
-      const posted = await lastPostedHeight(hostPage);
-      expect(posted?.height).toBe(frameHeight);
-      expect(posted?.origin).toBe(appOrigin);
-    }
+    await expectFrameFits(hostPage, appOrigin);
     expect(problems).toEqual([]);
   });
 });

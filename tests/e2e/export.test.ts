@@ -154,7 +154,8 @@ test('PNG downloads are twice the screen size and print size, as the buttons say
   const stated = Number(/(\d+) px/.exec((await screenButton.textContent()) ?? '')?.[1]);
   expect(stated).toBe(2 * (chartWidth + 40));
   const screen = await download(page, screenButton);
-  expect(screen.suggestedFilename()).toMatch(/_2008-2022_2x\.png$/);
+  // The home board words its homicide chart's title, so files are named after it.
+  expect(screen.suggestedFilename()).toMatch(/-2008-2022_2x\.png$/);
   expect(pngWidth(await downloadedBytes(screen))).toBe(stated);
 
   const print = await download(page, figure.getByTestId('download-png-print'));
@@ -172,7 +173,7 @@ test('the CSV holds exactly the points drawn, with flags, labels made inert and 
 
   const file = await download(page, figure.getByTestId('download-csv'));
   expect(file.suggestedFilename()).toBe(
-    'crim_off_cat_ICCS0101_P_HTHAB_RO-NO-BG-HU-DE_2008-2022.csv'
+    'Intentional-homicide-per-100-000-inhabitants-2008-2022.csv'
   );
   const bytes = await downloadedBytes(file);
   expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');

@@ -1,8 +1,24 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { layoutShifts, watchLayoutShifts } from './support/layout-shift';
 
-// Issue 17: the home page must not move under the reader as it loads. Whatever moved is named
-// in the failure, so a regression says where to look.
+/** Waits until every part of a board is in: its explorer charts live, its indicators read. */
+async function boardSettled(page: Page): Promise<void> {
+  const charts = page.getByTestId('explore-view');
+  await expect(charts).toHaveCount(3);
+  await expect(page.locator('[data-testid="explore-view"]:not([data-source="live"])')).toHaveCount(
+    0,
+    { timeout: 60_000 }
+  );
+  await expect(page.getByText('Loading the data…')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="explore-view"] svg').first()).toBeVisible();
+  // The web font, the translations and both switches of the site bar are in by then.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+// Issue 17: the home page, which is the shipped board "RO21 at a glance", and the same board
+// opened at /boards must not move under the reader as they load. Whatever moved is named in
+// the failure, so a regression says where to look.
 for (const viewport of [
   { width: 390, height: 844 },
   { width: 1280, height: 800 }
@@ -14,8 +30,21 @@ for (const viewport of [
     await watchLayoutShifts(page);
     await page.goto('/');
     await expect(page.locator('figure.home-chart')).toHaveAttribute('data-source', 'live');
-    // The web font, the translations and both switches of the site bar are in by then.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await boardSettled(page);
+    const { sum, shifts } = await layoutShifts(page);
+    expect(sum, JSON.stringify(shifts)).toBeLessThanOrEqual(0.05);
+  });
+
+  test(`the shipped board opened from its link loads without moving at ${viewport.width} px (layout shift ≤ 0.05)`, async ({
+    page
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    const href = await page.getByTestId('home-board-open').getAttribute('href');
+    expect(href).toMatch(/^\/boards\?b=1\./);
+    await watchLayoutShifts(page);
+    await page.goto(href as string);
+    await boardSettled(page);
     const { sum, shifts } = await layoutShifts(page);
     expect(sum, JSON.stringify(shifts)).toBeLessThanOrEqual(0.05);
   });

@@ -1,12 +1,15 @@
+import { decodeBoard, type BoardReading } from './board-link';
 import { readProgrammeChart, type ProgrammeChartLink } from './programme-chart';
 import { readSqlLink, type SqlLinkReading } from './sql-link';
 
 /**
- * Every link the app writes is one of three kinds, told apart by its parameters: a programme
- * chart (`programme=…`), a SQL console query (`q=…`) or an explorer view (everything else).
+ * Every link the app writes is one of four kinds, told apart by its parameters: a board
+ * (`board=…`, on /embed), a programme chart (`programme=…`), a SQL console query (`q=…`) or an
+ * explorer view (everything else).
  * Each kind is read by its own module, in its current version.
  */
 export type LinkReading =
+  | { kind: 'board'; reading: BoardReading }
   | { kind: 'programme'; link: ProgrammeChartLink }
   | { kind: 'sql'; reading: SqlLinkReading }
   /** Read with the dataset it names (parseViewParams), which the catalogue gives. */
@@ -14,6 +17,8 @@ export type LinkReading =
 
 /** The one reader of the app's links. */
 export function readLink(params: URLSearchParams): LinkReading {
+  const board = params.get('board');
+  if (board !== null) return { kind: 'board', reading: decodeBoard(board) };
   const programme = readProgrammeChart(params);
   if (programme) return { kind: 'programme', link: programme };
   const sql = readSqlLink(params);

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** What the partner page keeps of each height message the embedded page posts. */
 export type PostedHeight = { origin: string; height: number };
@@ -84,4 +84,21 @@ export async function frameShowsAll(hostPage: Page): Promise<boolean> {
       link.getBoundingClientRect().bottom <= window.innerHeight
     );
   });
+}
+
+/**
+ * At a phone's width and a desktop's, the snippet's script fits the partner page's frame to
+ * the embedded page: it shows all of it, at the height the frame last posted, from the app.
+ */
+export async function expectFrameFits(hostPage: Page, appOrigin: string): Promise<void> {
+  for (const width of [360, 1000]) {
+    await hostPage.setViewportSize({ width, height: 1400 });
+    await expect.poll(() => frameShowsAll(hostPage)).toBe(true);
+    const frameHeight = await hostPage
+      .locator('iframe')
+      .evaluate((el) => Math.round(el.getBoundingClientRect().height));
+    const posted = await lastPostedHeight(hostPage);
+    expect(posted?.height).toBe(frameHeight);
+    expect(posted?.origin).toBe(appOrigin);
+  }
 }

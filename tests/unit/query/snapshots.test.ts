@@ -35,10 +35,11 @@ describe('first-paint snapshots', () => {
     }
   });
 
-  test('the home snapshot holds the published homicide rates with their flags', async () => {
-    const table = snapshotTable(await committed('home'), seriesSql(HOME_VIEW));
+  test('the homicide snapshot of the home board holds the published homicide rates with their flags', async () => {
+    const snapshot = await committed('home-homicide');
+    const table = snapshotTable(snapshot, snapshot.sql);
     expect(table).not.toBeNull();
-    const rows = observationsFromTable(table!);
+    const rows = transformedRowsFromTable(table!);
     const ro2008 = rows.find((r) => r.series === 'RO' && r.period === '2008');
     expect(ro2008?.value).toBe(2.28);
     expect(new Set(rows.map((r) => r.series))).toEqual(new Set(HOME_VIEW.filters.geo));
@@ -46,7 +47,7 @@ describe('first-paint snapshots', () => {
 
   test('the explorer snapshot reads as a transform result, as the live table does', async () => {
     const snapshot = await committed('explore-crim_off_cat');
-    const found = findSnapshotTable([await committed('home'), snapshot], snapshot.sql);
+    const found = findSnapshotTable([await committed('home-homicide'), snapshot], snapshot.sql);
     expect(found?.dataset.id).toBe('crim_off_cat');
     const rows = transformedRowsFromTable(found!.table);
     expect(rows.length).toBe(snapshot.rowCount);

@@ -1,0 +1,24 @@
+import type { BoardFilters } from '$lib/state/board-link';
+
+/**
+ * A chart's link with the board's filters set on it: the countries on a dataset that has a
+ * `geo` dimension, the period window on any explorer view. Programme and SQL console charts,
+ * and a chart that opted out, keep their link as it is; the explorer's own reading of the
+ * link then cuts a window to the data and says so, as it does for any link.
+ */
+export function filteredLink(
+  link: URLSearchParams,
+  filters: BoardFilters,
+  dimensions: readonly string[]
+): URLSearchParams {
+  const params = new URLSearchParams(link);
+  if (filters.geo.length > 0 && dimensions.includes('geo'))
+    params.set('geo', filters.geo.join(','));
+  if (filters.time) params.set('time', `${filters.time.from}..${filters.time.to}`);
+  return params;
+}
+
+/** Whether a chart's link is an explorer view, the only kind the board's filters reach. */
+export function isExplorerLink(link: URLSearchParams): boolean {
+  return !link.has('programme') && !link.has('q') && !link.has('board');
+}

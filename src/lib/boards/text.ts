@@ -1,0 +1,26 @@
+import { m } from '$lib/i18n';
+import type { BoardItem, BoardProblem } from '$lib/state/board-link';
+
+/** How an item is named when a move, addition or removal is read out. */
+export function itemLabel(item: BoardItem): string {
+  if (item.kind === 'text') {
+    const line = item.markdown.split('\n').find((l) => l.trim() !== '') ?? '';
+    return m.boards_item_text({ start: line.replace(/^[#>*\s-]+/, '').slice(0, 40) });
+  }
+  if (item.kind === 'indicator') return m.boards_item_indicator({ id: item.id });
+  const params = new URLSearchParams(item.link);
+  const name = params.get('programme') ?? (params.has('q') ? 'SQL' : (params.get('ds') ?? ''));
+  return m.boards_item_chart({ name });
+}
+
+/** Why a board link, file or kept board could not be read, in the reader's language. */
+export function boardProblemText(problem: BoardProblem): string {
+  switch (problem.problem) {
+    case 'newer':
+      return m.boards_problem_newer({ version: problem.version });
+    case 'shape':
+      return m.boards_problem_shape({ detail: problem.detail });
+    default:
+      return m.boards_problem_unreadable();
+  }
+}

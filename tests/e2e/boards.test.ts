@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rawTsvCell } from '../support/raw';
+import { encodeBoard, type Board } from '../../src/lib/state/board-link';
+import { expectFrameFits, openPartnerPage, startPartnerSite } from './support/partner-page';
+
+const FILE = 'eurostat/estat_crim_off_cat.tsv';
+const HOMICIDE = 'ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2010..2020';
+
+const chartItem = (link: string, optOut = false) =>
+  ({ kind: 'chart', link, span: 1, optOut }) as const;
+const board = (items: Board['items'], title = 'Test board'): Board => ({
+  title,
+  filters: { geo: [], time: null },
+  items
+});
+
+/** The board's items, in order: their kind and heading. */
+async function itemOrder(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('board-item')
+    .evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-kind')}: ${item.querySelector('h1, h2')?.textContent?.trim()}`
+      )
+    );
+}
+
+/** The value a chart draws for one country and period. */
+const point = (chart: Locator, geo: string, period: string) =>
+  chart.locator(`g.series[data-series="${geo}"] circle[data-period="${period}"]`);
+
+test('a presenter composes a board: an explorer chart from its share menu, a text block, a keyboard move and a wider chart', async ({
+  page
+}) => {
+  await page.goto(`/explore?${HOMICIDE}`);
+  const explorer = page.getByTestId('explore-view');
+  await expect(explorer).toHaveAttribute('data-source', 'live');
+  await explorer.getByTestId('share-toggle').click();
+  await explorer.getByTestId('add-to-board').click();
+
+  await expect(page).toHaveURL(/\/boards$/);
+  await expect(page.getByTestId('board-item')).toHaveCount(1);
+  const chart = page.getByTestId('board-item').first();
+  await expect(chart.getByRole('heading', { level: 2 })).toContainText('Intentional homicide');
+  // Its share and download menu, text summary and data table come with it.
+  await expect(chart.getByTestId('share-toggle')).toBeVisible();
+  await expect(chart.getByTestId('chart-summary')).toContainText('Romania');
+  await expect(chart.getByText('Data table')).toBeVisible();
+
+  await page.getByTestId('board-add-text').click();
+  const text = page.locator('[data-testid="board-item"][data-kind="text"]');
+  await text.getByTestId('board-text-input').fill('# Meeting notes\n\nRomania **fell**.');
+  await expect(text.getByRole('heading', { level: 1 })).toHaveText('Meeting notes');
+  await expect(text.locator('strong')).toHaveText('fell');
+
+  // Moved up by keyboard: the move is read out, and focus stays on the moved item.
+  await text.getByTestId('board-move-up').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('board-announcement')).toHaveText(
+    'Moved text “Meeting notes” to position 1 of 2.'
+  );
+  expect((await itemOrder(page))[0]).toBe('text: Meeting notes');
+  await expect(page.locator('[data-testid="board-item"][data-kind="text"]')).toHaveCount(1);
+  await expect(
+    page.locator('[data-testid="board-item"][data-kind="text"] [data-testid="board-move-down"]')
+  ).toBeFocused();
+
+  // Three columns wide: the chart takes the board's whole width.
+  const before = (await chart.boundingBox())?.width ?? 0;
+  await chart.getByTestId('board-span').selectOption('3');
+  await expect
+    .poll(async () => (await chart.boundingBox())?.width ?? 0)
+    .toBeGreaterThan(before * 2);
+
+  // Kept in this browser: a reload shows the same board.
+  await page.reload();
+  await expect
+    .poll(() => itemOrder(page))
+    .toEqual(['text: Meeting notes', expect.stringMatching(/^chart: .*Intentional homicide/)]);
+});
+
+test('the board’s countries reach every explorer chart but the one that opted out', async ({
+  page
+}) => {
+  const shared = board([chartItem(HOMICIDE), chartItem(HOMICIDE, true)]);
+  await page.goto(`/boards?b=${encodeBoard(shared)}`);
+  const [filtered, own] = [0, 1].map((i) =>
+    page.getByTestId('board-item').nth(i).getByTestId('explore-view')
+  );
+  await expect(point(filtered, 'RO', '2015')).toHaveCount(1);
+  await page.getByTestId('board-filter-geo').fill('Hungary, BG');
+  await page.getByTestId('board-filter-apply').click();
+
+  await expect(point(filtered, 'HU', '2015')).toHaveCount(1);
+  await expect(point(filtered, 'BG', '2015')).toHaveCount(1);
+  await expect(point(filtered, 'RO', '2015')).toHaveCount(0);
+  // The opted-out chart keeps its link's countries.
+  await expect(point(own, 'RO', '2015')).toHaveCount(1);
+  await expect(point(own, 'HU', '2015')).toHaveCount(0);
+
+  // A period the board cannot read is said, and the filters stay as they were.
+  await page.getByTestId('board-filter-from').fill('twenty');
+  await page.getByTestId('board-filter-to').fill('2020');
+  await page.getByTestId('board-filter-apply').click();
+  await expect(page.getByRole('alert')).toContainText('is not a period window');
+  await expect(point(filtered, 'HU', '2015')).toHaveCount(1);
+});
+
+test('a value on a board is the value of the same view in the explorer, as Eurostat publishes it', async ({
+  page
+}) => {
+  const published = rawTsvCell(FILE, 'A,ICCS0101,P_HTHAB,NO', '2016');
+  expect(published).toBe('0.52');
+  await page.goto(`/explore?${HOMICIDE}`);
+  const explorer = page.getByTestId('explore-view');
+  await expect(explorer).toHaveAttribute('data-source', 'live');
+  const inExplorer = await point(explorer, 'NO', '2016').getAttribute('data-value');
+
+  await page.goto(`/boards?b=${encodeBoard(board([chartItem(HOMICIDE)]))}`);
+  const onBoard = page.getByTestId('board-item').getByTestId('explore-view');
+  await expect(onBoard).toHaveAttribute('data-source', 'live');
+  await expect(point(onBoard, 'NO', '2016')).toHaveAttribute('data-value', inExplorer as string);
+  expect(inExplorer).toBe(published);
+  await expect(
+    onBoard.locator('tr[data-series="NO"][data-period="2016"] td[data-value]')
+  ).toHaveAttribute('data-value', published as string);
+});
+
+test('a board’s link opens the same board, and a damaged link says so and keeps the board kept here', async ({
+  page,
+  context
+}) => {
+  await page.goto('/boards');
+  await page.getByTestId('board-title-input').fill('Kept board');
+  await page.getByTestId('board-add-text').click();
+  await page.getByTestId('board-text-input').fill('Kept here');
+  await page.getByText('Share or embed this board').click();
+  const link = await page.getByTestId('board-link').inputValue();
+  expect(link).toMatch(/\/boards\?b=1\.[A-Za-z0-9_-]+$/);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { name: 'Kept board' })).toBeVisible();
+  await expect(other.getByTestId('board-text')).toContainText('Kept here');
+  await expect(other.getByTestId('board-not-kept')).toBeVisible();
+
+  await other.goto('/boards?b=1.garbage');
+  await expect(other.getByTestId('board-link-problem')).toHaveText(
+    'The board’s link or file is damaged or not a board.'
+  );
+  // The board kept in this browser is shown instead, untouched.
+  await expect(other.getByTestId('board-text')).toContainText('Kept here');
+  await other.close();
+});
+
+test('a board downloads as a file and opens again from it; a file that is not a board is refused with a message', async ({
+  page
+}) => {
+  const shared = board([
+    { kind: 'text', markdown: '## From a file', span: 2 },
+    chartItem(HOMICIDE)
+  ]);
+  await page.goto(`/boards?b=${encodeBoard(shared)}`);
+  await expect(page.getByTestId('board-item')).toHaveCount(2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('board-download').click()
+  ]);
+  expect(download.suggestedFilename()).toBe('Test-board.cooperare-board.json');
+  const content = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(content)).toMatchObject({ format: 'cooperare-board', version: 1 });
+
+  await page.goto('/boards');
+  await expect(page.getByTestId('board-empty')).toBeVisible();
+  const input = page.getByTestId('board-import');
+  await input.setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"title": "not a board"}')
+  });
+  await expect(page.getByTestId('board-tools-problem')).toHaveText(
+    'Could not open notes.json: The board’s link or file is damaged or not a board. The board on screen is unchanged.'
+  );
+  await expect(page.getByTestId('board-empty')).toBeVisible();
+
+  await input.setInputFiles({
+    name: 'board.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(content)
+  });
+  await expect(page.getByRole('heading', { name: 'From a file' })).toBeVisible();
+  await expect
+    .poll(() => itemOrder(page))
+    .toEqual(['text: From a file', expect.stringMatching(/^chart: .*Intentional homicide/)]);
+});
+
+test('a board prints without its controls, with its charts as vector graphics', async ({
+  page
+}) => {
+  const shared = board([{ kind: 'text', markdown: 'Printed note', span: 1 }, chartItem(HOMICIDE)]);
+  await page.goto(`/boards?b=${encodeBoard(shared)}`);
+  const chart = page.getByTestId('board-item').nth(1).getByTestId('explore-view');
+  await expect(chart).toHaveAttribute('data-source', 'live');
+  await page.emulateMedia({ media: 'print' });
+  for (const control of [
+    'board-item-controls',
+    'board-tools',
+    'board-filters',
+    'share-toggle',
+    'board-title-input'
+  ])
+    for (const element of await page.getByTestId(control).all())
+      await expect(element, control).toBeHidden();
+  await expect(page.getByTestId('board-text')).toContainText('Printed note');
+  await expect(chart.locator('svg[role="img"]')).toBeVisible();
+  await expect(page.locator('[data-testid="board"] canvas')).toHaveCount(0);
+});
+
+test.describe('a board embedded on another site', () => {
+  let partner: Awaited<ReturnType<typeof startPartnerSite>>;
+  test.beforeAll(async () => (partner = await startPartnerSite()));
+  test.afterAll(() => partner.close());
+
+  test('shows the whole board and fits its frame by the height message', async ({
+    page,
+    context,
+    baseURL
+  }) => {
+    const shared = board([
+      { kind: 'text', markdown: '**Embedded** board', span: 3 },
+      chartItem(HOMICIDE),
+      chartItem('programme=budget')
+    ]);
+    await page.goto(`/boards?b=${encodeBoard(shared)}`);
+    await page.getByText('Share or embed this board').click();
+    const snippet = await page.getByTestId('board-embed').inputValue();
+    expect(snippet).toContain(`src="${baseURL}/embed?board=1.`);
+    partner.paste(snippet);
+    const appOrigin = new URL(baseURL as string).origin;
+    const { page: hostPage, problems } = await openPartnerPage(context, partner.origin, appOrigin);
+    const frame = hostPage.frameLocator('iframe');
+    await expect(frame.getByTestId('board-item')).toHaveCount(3);
+    await expect(frame.getByText('Embedded')).toBeVisible();
+    await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
+    await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
+    await expect(frame.getByTestId('board-item-controls')).toHaveCount(0);
+    await expect(frame.getByTestId('share-toggle')).toHaveCount(0);
+    await expectFrameFits(hostPage, appOrigin);
+    expect(problems).toEqual([]);
+  });
+});

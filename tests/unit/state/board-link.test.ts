@@ -1,0 +1,96 @@
+import { deflateSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  boardFileText,
+  decodeBoard,
+  encodeBoard,
+  readBoardFile,
+  type Board
+} from '../../../src/lib/state/board-link';
+import { readLink } from '../../../src/lib/state/links';
+
+const BOARD: Board = {
+  title: 'Homicide – Romania and Norway, „2024”',
+  filters: { geo: ['RO', 'NO'], time: { from: '2010', to: '2022' } },
+  items: [
+    {
+      kind: 'chart',
+      link: 'ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&view=line&v=1',
+      span: 2,
+      optOut: false
+    },
+    { kind: 'text', markdown: '# Notes\n\nRead *this* — ăâîșț.', span: 1 },
+    { kind: 'chart', link: 'programme=budget', span: 3, optOut: true },
+    { kind: 'indicator', id: 'trafficking-victims-romania', span: 1 }
+  ]
+};
+
+function payload(json: unknown): string {
+  const bytes = deflateSync(strToU8(JSON.stringify(json)));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+describe('board link', () => {
+  it('gives back the same board, in a value a URL carries as it is', () => {
+    const value = encodeBoard(BOARD);
+    expect(value).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    expect(decodeBoard(value)).toEqual({ board: BOARD });
+    const params = new URLSearchParams(`board=${value}`);
+    expect(readLink(params)).toEqual({ kind: 'board', reading: { board: BOARD } });
+  });
+
+  it('is shorter than the board written out', () => {
+    expect(encodeBoard(BOARD).length).toBeLessThan(JSON.stringify(BOARD).length);
+  });
+
+  it('says why a damaged, foreign or newer link cannot be read', () => {
+    expect(decodeBoard('')).toEqual({ error: { problem: 'unreadable' } });
+    expect(decodeBoard('1.not-deflate')).toEqual({ error: { problem: 'unreadable' } });
+    expect(decodeBoard('<script>alert(1)</script>')).toEqual({ error: { problem: 'unreadable' } });
+    expect(decodeBoard(`1.${payload([1, 2])}`)).toEqual({
+      error: { problem: 'shape', detail: 'not an object' }
+    });
+    expect(decodeBoard(`1.${payload({ i: [['x', 'y', 1]] })}`)).toEqual({
+      error: { problem: 'shape', detail: 'item 1' }
+    });
+    expect(decodeBoard(`7.${payload({ i: [] })}`)).toEqual({
+      error: { problem: 'newer', version: 7 }
+    });
+  });
+
+  it('reads a span it does not know as one column, and no more than 60 items', () => {
+    const read = decodeBoard(`1.${payload({ i: [['t', 'a', 9]] })}`);
+    expect(read).toEqual({
+      board: {
+        title: '',
+        filters: { geo: [], time: null },
+        items: [{ kind: 'text', markdown: 'a', span: 1 }]
+      }
+    });
+    const many = Array.from({ length: 61 }, () => ['t', 'a', 1]);
+    expect(decodeBoard(`1.${payload({ i: many })}`)).toEqual({
+      error: { problem: 'shape', detail: 'more than 60 items' }
+    });
+  });
+});
+
+describe('board file', () => {
+  it('gives back the same board', () => {
+    const text = boardFileText(BOARD);
+    expect(JSON.parse(text)).toMatchObject({ format: 'cooperare-board', version: 1 });
+    expect(readBoardFile(text)).toEqual({ board: BOARD });
+  });
+
+  it('says that a file is not a board', () => {
+    expect(readBoardFile('not json')).toEqual({ error: { problem: 'unreadable' } });
+    expect(readBoardFile('{"format":"something-else","version":1,"board":{"i":[]}}')).toEqual({
+      error: { problem: 'unreadable' }
+    });
+    expect(readBoardFile('{"format":"cooperare-board","version":1,"board":{"i":"x"}}')).toEqual({
+      error: { problem: 'shape', detail: 'no items' }
+    });
+  });
+});
