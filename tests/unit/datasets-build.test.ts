@@ -65,10 +65,14 @@ describe('npm run datasets:build', () => {
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         expect(run.stdout).toMatch(/^crim_off_cat\s+17474 rows/m);
-        const home = path.join(out, 'snapshots', 'home.json');
-        expect(await readFile(home, 'utf8')).toBe(
-          await readFile(path.join(shipped, 'snapshots', 'home.json'), 'utf8')
-        );
+        // The home board's snapshots and the explorer's default view, as shipped.
+        const names = (await readdir(path.join(shipped, 'snapshots'))).sort();
+        expect(names).toContain('home-homicide.json');
+        expect((await readdir(path.join(out, 'snapshots'))).sort()).toEqual(names);
+        for (const name of names)
+          expect(await readFile(path.join(out, 'snapshots', name), 'utf8'), name).toBe(
+            await readFile(path.join(shipped, 'snapshots', name), 'utf8')
+          );
       } finally {
         await rm(out, { recursive: true, force: true });
       }
