@@ -281,6 +281,16 @@ export class ExploreState {
     });
   }
 
+  /**
+   * The series the subtitle names: those queried, but on a map the selection only, which it
+   * highlights among every place coloured.
+   */
+  private readonly seriesNamed = $derived(
+    this.view.view === 'map' && this.ready?.plan.seriesBy === 'geo'
+      ? (this.ready.state.selections.geo ?? []).map(this.labelIn('geo'))
+      : this.series.map((s) => s.label)
+  );
+
   readonly text = $derived.by<ChartText | null>(() => {
     const { ready, dataset } = this;
     if (!ready) return null;
@@ -331,7 +341,7 @@ export class ExploreState {
         .join(' — '),
       subtitle: m.explore_subtitle({
         dimension: seriesDimension ? dimensionName(dataset, seriesDimension) : plan.seriesBy,
-        codes: this.series.map((s) => s.label).join(', ')
+        codes: this.seriesNamed.join(', ')
       }),
       source: sourceLine(dataset),
       notes,

@@ -4,6 +4,7 @@ import { transformDefinition, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
 import { m } from '../i18n/paraglide/messages.js';
+import { mapPlaces } from './nuts-regions';
 import { queryFilters, seriesDimension } from './selection';
 
 /** Everything needed to query one explorer view. */
@@ -20,10 +21,19 @@ export interface ExplorePlan {
 
 /**
  * What a view's query depends on: two states with the same key are answered by the same
- * query (a change of chart type or scale redraws the same numbers).
+ * query (a change of chart type or scale redraws the same numbers). The map asks for more
+ * places than are selected (see mapPlaces), so it has a query of its own.
  */
 export function queryKey(datasetId: string, state: ViewState): string {
-  return JSON.stringify([datasetId, state.selections, state.time, state.transform, state.base]);
+  const places = state.view === 'map' ? ['map'] : [];
+  return JSON.stringify([
+    datasetId,
+    state.selections,
+    state.time,
+    state.transform,
+    state.base,
+    ...places
+  ]);
 }
 
 /** The dataset whose population on 1 January turns counts into rates. */
@@ -43,9 +53,16 @@ export function planExplore(
     return { error: m.explore_plan_no_dimensions({ dataset: datasetTitle(dataset) }) };
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
+  const filters = queryFilters(dataset, state.selections, seriesBy);
+  const geo = dataset.dimensions.find((d) => d.id === 'geo');
+  if (state.view === 'map' && seriesBy === 'geo' && geo)
+    filters.geo = mapPlaces(
+      geo.codes.map((c) => c.code),
+      filters.geo
+    );
   const request: SeriesRequest = {
     table: dataset.id,
-    filters: queryFilters(dataset, state.selections, seriesBy),
+    filters,
     timeFrom: from,
     timeTo: to,
     seriesBy
