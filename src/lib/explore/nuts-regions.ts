@@ -50,6 +50,21 @@ export function regionPresets(codes: readonly string[]): RegionPreset[] {
 }
 
 /**
+ * Whether a table is one of regions: more NUTS 1–3 codes than countries. A table of countries
+ * that also has the United Kingdom's parts (UKM, UKN) is not, and offers no presets.
+ */
+export function isRegional(codes: readonly string[]): boolean {
+  let regions = 0;
+  let countries = 0;
+  for (const code of codes) {
+    const level = nutsLevelOf(code);
+    if (level === 0) countries++;
+    else if (level !== null && !isExtraRegio(code)) regions++;
+  }
+  return regions > countries;
+}
+
+/**
  * The places a map of `selected` draws: every code of the dataset at the selection's level, in
  * the countries the selection reaches there (all countries for a map of countries), and the
  * selection itself. So every place with data is coloured, the selection only highlighted,

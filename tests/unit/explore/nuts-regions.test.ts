@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mapPlaces, regionPresets, regionsAt } from '../../../src/lib/explore/nuts-regions';
+import {
+  isRegional,
+  mapPlaces,
+  regionPresets,
+  regionsAt
+} from '../../../src/lib/explore/nuts-regions';
 import { searchCodes } from '../../../src/lib/explore/selection';
 import type { DatasetManifest } from '../../../src/lib/model/manifest';
 
@@ -40,6 +45,9 @@ describe('regions of a country', () => {
     const countries = datasets.find((d) => d.id === 'crim_off_cat')!;
     const geoCodes = countries.dimensions.find((d) => d.id === 'geo')!.codes.map((c) => c.code);
     expect(regionPresets(geoCodes)).toEqual([{ country: 'UK', levels: [{ level: 1, count: 2 }] }]);
+    // …which does not make it a table of regions: the picker offers no presets there.
+    expect(isRegional(geoCodes)).toBe(false);
+    expect(isRegional(codes)).toBe(true);
   });
 });
 
