@@ -5,6 +5,14 @@ import { openRoute } from './platform-routes';
 import { encodeBoard } from '../../src/lib/state/board-link';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Opens every page after this with `theme` chosen, as the header's switch remembers it. */
+async function chooseTheme(page: Page, theme: string) {
+  await page.addInitScript((t) => localStorage.setItem('cooperare.theme', t), theme);
+}
+// THEME=dark runs every audit in the dark theme (as scripts/screenshot.ts reads THEME).
+const THEME = process.env.THEME;
+if (THEME) test.beforeEach(({ page }) => chooseTheme(page, THEME));
 const VIEWS = [
   'line',
   'multiples',
@@ -73,6 +81,15 @@ const PAGES = [
 for (const path of PAGES) {
   test(`no WCAG 2.1 AA violations on ${path}`, async ({ page, problems }) => {
     await audit(page, problems, path);
+  });
+}
+
+// The console's table names once read 1.6:1 on the dark background: both themes, every run.
+for (const theme of ['light', 'dark']) {
+  test(`no WCAG 2.1 AA violations on /sql in the ${theme} theme`, async ({ page, problems }) => {
+    await chooseTheme(page, theme);
+    await audit(page, problems, '/sql');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
   });
 }
 

@@ -60,7 +60,7 @@ test('robbery by Romanian county in 2021: every county coloured with the publish
   await expect(figure).toContainText('© EuroGeographics');
 });
 
-test('homicide rate by country in 2022: Europe drawn, unselected countries marked as no data', async ({
+test('homicide rate by country in 2022: every country with a value coloured, the four chosen outlined', async ({
   page
 }) => {
   await page.goto(
@@ -68,19 +68,26 @@ test('homicide rate by country in 2022: Europe drawn, unselected countries marke
   );
   const map = page.getByTestId('choropleth-map');
   await expect(map.locator('path.region')).toHaveCount(37, FIRST_DRAW);
-  for (const geo of ['RO', 'NO', 'BG', 'HU']) {
+  // France is not selected, yet coloured with its published value; only the four are outlined.
+  for (const geo of ['RO', 'NO', 'BG', 'HU', 'FR']) {
     const value = rawTsvCell(COUNTRIES, `A,ICCS0101,P_HTHAB,${geo}`, '2022') as string;
+    expect(value).toMatch(/^\d+\.\d+$/);
     await expect(map.locator(`path.region[data-geo="${geo}"]`)).toHaveAttribute(
       'data-value',
       value
     );
   }
+  await expect(map.locator('path.outline')).toHaveCount(4);
+  await expect(map.locator('path.region[data-geo="FR"]')).not.toHaveAttribute('fill', /^url\(#/);
+  await expect(page.locator('.choropleth .legend')).toContainText('selected');
   const ro = rawTsvCell(COUNTRIES, 'A,ICCS0101,P_HTHAB,RO', '2022');
   expect(ro).toBe('0.91');
   await expect(page.locator('.choropleth .summary')).toContainText(`Romania: ${ro}`);
-  // A country without a value is hatched, says so in its title, and the legend explains it.
-  const france = map.locator('path.region[data-geo="FR"]');
-  await expect(france).toHaveAttribute('fill', /^url\(#/);
-  await expect(france.locator('title')).toContainText('no data');
+  // The file has the United Kingdom's parts only, not the whole (UK): hatched, said in its
+  // title and in the legend.
+  expect(rawTsvCell(COUNTRIES, 'A,ICCS0101,P_HTHAB,UK', '2022')).toBeNull();
+  const uk = map.locator('path.region[data-geo="UK"]');
+  await expect(uk).toHaveAttribute('fill', /^url\(#/);
+  await expect(uk.locator('title')).toContainText('no data');
   await expect(page.locator('.choropleth .legend')).toContainText('no data');
 });

@@ -40,10 +40,9 @@ import {
   queryKey,
   type ExplorePlan
 } from './plan';
-import { planPanels, planSeries, varyingSubtitle } from './panels';
+import { planPanels, planSeries, viewSubtitle } from './panels';
 import { codeLabel, ignoredChoices, titleChoiceLabels } from './selection';
 import { distinctNotes, periodRange, summaryParts } from './text';
-import { syntheticUnitsNamed } from './synthetic/pool';
 import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
 
 /** The answer to one view's query, from DuckDB or from the build's snapshot of it. */
@@ -328,18 +327,14 @@ export class ExploreState {
       title: [this.datasetHeading, [...fixed, lowerInitial(unit)].filter(Boolean).join(', '), years]
         .filter(Boolean)
         .join(' — '),
-      subtitle:
-        this.view.view === 'synthetic'
-          ? m.explore_subtitle({
-              dimension: this.dimensionLabel(plan.seriesBy),
-              codes: syntheticUnitsNamed(this.view, dataset, this.labelIn(plan.seriesBy)).join(', ')
-            })
-          : varyingSubtitle(
-              plan,
-              this.series,
-              (id) => this.dimensionLabel(id),
-              (id) => this.labelIn(id)
-            ),
+      subtitle: viewSubtitle(
+        ready.state,
+        dataset,
+        plan,
+        this.series,
+        (id) => this.dimensionLabel(id),
+        (id) => this.labelIn(id)
+      ),
       source: sourceLine(dataset),
       notes,
       unit

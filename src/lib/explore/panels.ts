@@ -4,7 +4,10 @@ import type { ChartSeries } from '../charts/types';
 import { m } from '../i18n/paraglide/messages.js';
 import type { ObservationRow } from '$lib/model/observation';
 import { seriesKey, splitSeriesKey } from '../query/series';
+import type { DatasetManifest } from '$lib/model/manifest';
+import type { ViewState } from '$lib/state/view-state';
 import type { ExplorePlan } from './plan';
+import { syntheticUnitsNamed } from './synthetic/pool';
 
 /** How a code of a dimension is named on screen: `labelIn(dimension)(code)`. */
 type LabelIn = (dimensionId: string) => (code: string) => string;
@@ -122,4 +125,25 @@ export function varyingSubtitle(
     series: seriesLine,
     panels: line(plan.panelBy, drawn('panel'))
   });
+}
+
+/**
+ * The subtitle of a view: the series and panels drawn; a synthetic control's treated unit and
+ * donors; on a map, the selection only, which it highlights among every place coloured.
+ */
+export function viewSubtitle(
+  state: ViewState,
+  dataset: DatasetManifest,
+  plan: VaryingPlan,
+  series: readonly ChartSeries[],
+  dimensionName: (dimensionId: string) => string,
+  labelIn: LabelIn
+): string {
+  const named = (codes: string[]) =>
+    m.explore_subtitle({ dimension: dimensionName(plan.seriesBy), codes: codes.join(', ') });
+  if (state.view === 'synthetic')
+    return named(syntheticUnitsNamed(state, dataset, labelIn(plan.seriesBy)));
+  if (state.view === 'map' && plan.seriesBy === 'geo' && !plan.panelBy)
+    return named((state.selections.geo ?? []).map(labelIn('geo')));
+  return varyingSubtitle(plan, series, dimensionName, labelIn);
 }

@@ -7,6 +7,7 @@ import { m } from '../i18n/paraglide/messages.js';
 import { unitDimension } from '../state/analysis-params';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
 import { querySelections } from './synthetic/pool';
+import { mapPlaces } from './nuts-regions';
 
 /** Everything needed to query one explorer view. */
 export interface ExplorePlan {
@@ -24,18 +25,21 @@ export interface ExplorePlan {
 
 /**
  * What a view's query depends on: two states with the same key are answered by the same
- * query (a change of chart type or scale redraws the same numbers).
+ * query (a change of chart type or scale redraws the same numbers). The map asks for more
+ * places than are selected (see mapPlaces), so it has a query of its own.
  */
 export function queryKey(datasetId: string, state: ViewState): string {
   // A synthetic control queries every unit when only the treated one is chosen.
   const units = state.view === 'synthetic' ? (state.synthetic?.treated ?? '') : null;
+  const places = state.view === 'map' ? ['map'] : [];
   return JSON.stringify([
     datasetId,
     state.selections,
     state.time,
     state.transform,
     state.base,
-    units
+    units,
+    ...places
   ]);
 }
 
@@ -61,9 +65,16 @@ export function planExplore(
   const panelBy = state.view === 'synthetic' ? null : panelDimension(dataset, selections, seriesBy);
   const from = state.time?.from ?? dataset.time.first;
   const to = state.time?.to ?? dataset.time.last;
+  const filters = queryFilters(dataset, selections, seriesBy, panelBy);
+  const geo = dataset.dimensions.find((d) => d.id === 'geo');
+  if (state.view === 'map' && seriesBy === 'geo' && !panelBy && geo)
+    filters.geo = mapPlaces(
+      geo.codes.map((c) => c.code),
+      filters.geo
+    );
   const request: SeriesRequest = {
     table: dataset.id,
-    filters: queryFilters(dataset, selections, seriesBy, panelBy),
+    filters,
     timeFrom: from,
     timeTo: to,
     seriesBy,

@@ -113,8 +113,22 @@ function searchKey(text: string): string {
 }
 
 /**
- * Codes matching a search in their code or label (every word must match), with codes that
- * have data first, each part in the dimension's order. At most `limit` are returned, so a
+ * How well a code matches the search words: 0 when the search is the start of its code
+ * ("RO" for RO, RO1, RO111: a reader typing a code means that code and the regions under it),
+ * 1 when each word starts a word of its name, 2 when each is found anywhere, null otherwise.
+ */
+function matchRank(code: string, name: string, words: readonly string[]): 0 | 1 | 2 | null {
+  const key = searchKey(`${code} ${name}`);
+  if (!words.every((word) => key.includes(word))) return null;
+  if (words.length === 1 && searchKey(code).startsWith(words[0])) return 0;
+  const starts = searchKey(name).split(/[^\p{L}\p{N}]+/u);
+  return words.every((word) => starts.some((start) => start.startsWith(word))) ? 1 : 2;
+}
+
+/**
+ * Codes matching a search in their code or label (every word must match): codes starting
+ * with the search first, then names with words starting with it, then the rest; within each,
+ * codes that have data first, in the dimension's order. At most `limit` are returned, so a
  * list of 1 682 regions never renders whole; `total` says how many matched.
  */
 export function searchCodes(
@@ -125,22 +139,20 @@ export function searchCodes(
   label: (code: DimensionCode) => string = (c) => c.label
 ): { shown: DimensionCode[]; total: number } {
   const words = searchKey(query).split(/\s+/).filter(Boolean);
+  const noData = (c: DimensionCode) => (withData && !withData.has(c.code) ? 1 : 0);
   // Without a search every code matches: the pickers ask again after each change of the
   // view, and folding every label for nothing took a few milliseconds of each change.
-  const matches =
+  const ranked =
     words.length === 0
-      ? codes
-      : codes.filter((c) => {
-          const key = searchKey(`${c.code} ${label(c)}`);
-          return words.every((word) => key.includes(word));
+      ? codes.map((code, index) => ({ code, rank: 0, index }))
+      : codes.flatMap((code, index) => {
+          const rank = matchRank(code.code, label(code), words);
+          return rank === null ? [] : [{ code, rank, index }];
         });
-  const ordered = withData
-    ? [
-        ...matches.filter((c) => withData.has(c.code)),
-        ...matches.filter((c) => !withData.has(c.code))
-      ]
-    : matches;
-  return { shown: ordered.slice(0, limit), total: matches.length };
+  const ordered = ranked
+    .sort((a, b) => a.rank - b.rank || noData(a.code) - noData(b.code) || a.index - b.index)
+    .map((r) => r.code);
+  return { shown: ordered.slice(0, limit), total: ordered.length };
 }
 
 /**

@@ -31,11 +31,32 @@ export interface ColumnMapping {
   flag: string | null;
   /** Columns that name what a value is about (country, offence, unit…), in order. */
   dimensions: string[];
+  /**
+   * The dimension column of places, whatever its heading (`cod_nuts`, `country`): NUTS or
+   * country codes, or country names. It becomes the `geo` dimension, so coverage counts its
+   * places and the map draws them. Without it only a column headed `geo` is one.
+   */
+  geo?: string | null;
+  /**
+   * Columns that name the codes of another: dimension column → its label column (`cod_nuts`
+   * → `region`). A label column is no dimension itself; each code takes its first label.
+   */
+  labels?: Record<string, string>;
+  /**
+   * Long form: value columns beside `value`, imported with it as one dataset. Each value
+   * column becomes a code of an `indicator` dimension, named by its heading.
+   */
+  moreValues?: string[];
 }
+
+/** The id of the dimension whose codes are the value columns of a table with several. */
+export const INDICATOR_DIMENSION = 'indicator';
 
 const TIME_NAMES = /^(time|time_period|period|year|years|date|an|anul|perioada|perioadă)$/i;
 const VALUE_NAMES = /^(value|values|obs_value|val|valoare|amount|count|number)$/i;
 const FLAG_NAMES = /^(flag|flags|obs_flag|status|obs_status|flag and footnotes)$/i;
+const GEO_NAMES =
+  /^(geo|geo_code|country|country_code|countries|nuts|nuts_code|nuts_id|cod_nuts|region|region_code|tara|țara|regiune|judet|județ)$/i;
 
 /** Headings that are periods (`2008`, `2009M01`), the value columns of a wide table. */
 export function periodColumns(header: readonly string[], mapping: ColumnMapping): string[] {
@@ -51,22 +72,34 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
   const value = find(VALUE_NAMES);
   const flag = find(FLAG_NAMES);
   const periods = header.filter((name) => normalisePeriod(name) !== null);
-  if (!(time && value) && periods.length >= 2)
+  const places = (dimensions: string[]) =>
+    dimensions.find((name) => GEO_NAMES.test(name.trim())) ?? null;
+  if (!(time && value) && periods.length >= 2) {
+    const dimensions = header.filter((name) => normalisePeriod(name) === null);
     return {
       layout: 'wide',
       time: null,
       value: null,
       flag: null,
-      dimensions: header.filter((name) => normalisePeriod(name) === null)
+      dimensions,
+      geo: places(dimensions)
     };
+  }
   const roles = new Set([time, value, flag]);
-  return {
-    layout: 'long',
-    time,
-    value,
-    flag,
-    dimensions: header.filter((name) => !roles.has(name))
-  };
+  const dimensions = header.filter((name) => !roles.has(name));
+  return { layout: 'long', time, value, flag, dimensions, geo: places(dimensions) };
+}
+
+/** Every column a mapping names, each as often as it is given a role. */
+function namedColumns(mapping: ColumnMapping): string[] {
+  return [
+    mapping.time,
+    mapping.value,
+    mapping.flag,
+    ...mapping.dimensions,
+    ...Object.values(mapping.labels ?? {}),
+    ...(mapping.moreValues ?? [])
+  ].filter((name): name is string => name !== null);
 }
 
 /**
@@ -78,9 +111,7 @@ export function checkMapping(
   mapping: ColumnMapping,
   fileName: string
 ): void {
-  const named = [mapping.time, mapping.value, mapping.flag, ...mapping.dimensions].filter(
-    (name): name is string => name !== null
-  );
+  const named = namedColumns(mapping);
   const unknown = named.filter((name) => !header.includes(name));
   if (unknown.length > 0)
     throw new IngestError(
@@ -96,6 +127,26 @@ export function checkMapping(
       `the column “${twice}” is given two roles`,
       'column mapping',
       'each column in one role at most'
+    );
+  const notDimension = [
+    ...(mapping.geo ? [mapping.geo] : []),
+    ...Object.keys(mapping.labels ?? {})
+  ].find((name) => !mapping.dimensions.includes(name));
+  if (notDimension)
+    throw new IngestError(
+      fileName,
+      `the column “${notDimension}” is named as places or given labels but is no dimension`,
+      'column mapping',
+      'places and labelled columns among the dimensions'
+    );
+  if ((mapping.moreValues?.length ?? 0) > 0 && (mapping.layout === 'wide' || mapping.flag))
+    throw new IngestError(
+      fileName,
+      mapping.flag
+        ? 'a flag column cannot say which of several value columns it flags'
+        : 'a wide table has one value per period column, so it takes no further value columns',
+      'column mapping',
+      'flags written after each number (2.28 p), or one value column'
     );
   if (mapping.layout === 'long' && (mapping.time === null || mapping.value === null))
     throw new IngestError(

@@ -11,45 +11,32 @@ import { EXPECTED_FLAG } from './eurostat-common';
 import { looksLikeCodes } from './dimension-columns';
 import { slugCode } from './slug';
 import type { SourceFormat } from '$lib/model/manifest';
-import { checkMapping, periodColumns, type ColumnMapping, type Delimiter } from './column-mapping';
+import {
+  checkMapping,
+  INDICATOR_DIMENSION,
+  periodColumns,
+  type ColumnMapping,
+  type Delimiter
+} from './column-mapping';
+import { checkUnique, Distinct, IntColumn, type RowPlace } from './row-columns';
 import { IngestError, type LongDataset } from './types';
 
 const EXPECTED_VALUE =
   'a number such as 1234 or 2.28 (optionally followed by a flag, as in 2.28 p), or an empty cell, : or .. when missing';
 
-/** A growable Int32Array. */
-class IntColumn {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const larger = new Int32Array(this.data.length * 2);
-      larger.set(this.data);
-      this.data = larger;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
-/** Each distinct string of a column once, and its index. */
-class Distinct {
-  readonly index = new Map<string, number>();
-  readonly values: string[] = [];
-  id(value: string): number {
-    let id = this.index.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.index.set(value, id);
-      this.values.push(value);
-    }
-    return id;
-  }
-}
-
-/** The column id a dimension gets in the long table: its name as a lower-case slug. */
-function dimensionIds(names: readonly string[]): string[] {
-  const taken = new Set(['time', 'value', 'flag']);
+/**
+ * The column id a dimension gets in the long table: its name as a lower-case slug, or the id
+ * of its role (`geo` for the places) that no other column then takes.
+ */
+function dimensionIds(
+  names: readonly string[],
+  roles: ReadonlyMap<string, string>,
+  reserved: readonly string[]
+): string[] {
+  const taken = new Set(['time', 'value', 'flag', ...roles.values(), ...reserved]);
   return names.map((name, i) => {
+    const role = roles.get(name);
+    if (role) return role;
     const base = slugCode(name) || `column_${i + 1}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
@@ -63,9 +50,16 @@ function dimensionIds(names: readonly string[]): string[] {
  * name), or, for a column of labels, the Eurostat code of a country name where every name is
  * known, else a slug of the label (made unique), the label kept for display.
  */
-function codeValues(values: readonly string[], isGeo: boolean): { code: string; label: string }[] {
+function codeValues(
+  values: readonly string[],
+  isGeo: boolean,
+  labels: ReadonlyMap<string, string> | null
+): { code: string; label: string }[] {
   if (looksLikeCodes(values))
-    return values.map((code) => ({ code, label: isGeo ? geoLabel(code) : code }));
+    return values.map((code) => ({
+      code,
+      label: labels?.get(code) ?? (isGeo ? geoLabel(code) : code)
+    }));
   const geoCodes = isGeo ? values.map(geoCodeFromName) : [];
   if (isGeo && geoCodes.every((code) => code !== null))
     return values.map((label, i) => ({ code: geoCodes[i] as string, label }));
@@ -128,9 +122,6 @@ export interface MappedRows {
   }): LongDataset;
 }
 
-/** The place of a row in messages: a line of a text file, a row of a Parquet file. */
-export type RowPlace = 'line' | 'row';
-
 export function createMappedRows(
   header: readonly string[],
   mapping: ColumnMapping,
@@ -141,7 +132,21 @@ export function createMappedRows(
   checkMapping(header, mapping, fileName);
   const column = (name: string | null) => (name === null ? -1 : header.indexOf(name));
   const dimColumns = mapping.dimensions.map(column);
-  const ids = dimensionIds(mapping.dimensions);
+  const valueNames = mapping.value ? [mapping.value, ...(mapping.moreValues ?? [])] : [];
+  // Several value columns: one more dimension, whose code on each row is the column's.
+  const indicators = valueNames.length > 1 ? new Distinct() : null;
+  if (indicators) for (const name of valueNames) indicators.id(name);
+  const ids = [
+    ...dimensionIds(
+      mapping.dimensions,
+      new Map(mapping.geo ? [[mapping.geo, 'geo']] : []),
+      indicators ? [INDICATOR_DIMENSION] : []
+    ),
+    ...(indicators ? [INDICATOR_DIMENSION] : [])
+  ];
+  const labelColumns = mapping.dimensions.map((name) => column(mapping.labels?.[name] ?? null));
+  const labelsOf = mapping.dimensions.map(() => new Map<string, string>());
+  const valueColumns = valueNames.map(column);
   const wide = mapping.layout === 'wide';
   const periods = wide
     ? periodColumns(header, mapping).map((name) => ({
@@ -154,8 +159,8 @@ export function createMappedRows(
   const valueColumn = column(mapping.value);
   const flagColumn = wide ? -1 : column(mapping.flag);
 
-  const dimValues = dimColumns.map(() => new Distinct());
-  const dimRows = dimColumns.map(() => new IntColumn());
+  const dimValues = [...dimColumns.map(() => new Distinct()), ...(indicators ? [indicators] : [])];
+  const dimRows = dimValues.map(() => new IntColumn());
   const times = new Distinct();
   const timeRows = new IntColumn();
   const flags = new Distinct();
@@ -174,7 +179,8 @@ export function createMappedRows(
   const flagCells = new Map<string, number>();
   const parsed: ParsedValue = { value: NaN, flag: null };
 
-  const dimensionId = (d: number, cell: string, line: number): number => {
+  const dimensionId = (d: number, cells: readonly string[], line: number): number => {
+    const cell = cells[dimColumns[d]];
     let id = dimCells[d].get(cell);
     if (id === undefined) {
       const trimmed = cell.trim();
@@ -187,6 +193,9 @@ export function createMappedRows(
         );
       id = dimValues[d].id(trimmed);
       dimCells[d].set(cell, id);
+      // A code's label is the first its label column gives; a blank one names nothing.
+      const label = labelColumns[d] >= 0 ? cells[labelColumns[d]].trim() : '';
+      if (label !== '' && !labelsOf[d].has(trimmed)) labelsOf[d].set(trimmed, label);
     }
     return id;
   };
@@ -215,10 +224,16 @@ export function createMappedRows(
     return id;
   };
 
-  const push = (cells: readonly string[], time: number, flag: number, line: number) => {
+  const push = (
+    cells: readonly string[],
+    time: number,
+    flag: number,
+    line: number,
+    indicator = 0
+  ) => {
     if (Number.isNaN(parsed.value) && flag < 0) return;
-    for (let d = 0; d < dimColumns.length; d++)
-      dimRows[d].push(dimensionId(d, cells[dimColumns[d]], line));
+    for (let d = 0; d < dimColumns.length; d++) dimRows[d].push(dimensionId(d, cells, line));
+    if (indicators) dimRows[dimColumns.length].push(indicator);
     timeRows.push(time);
     flagRows.push(flag);
     lines.push(line);
@@ -253,6 +268,13 @@ export function createMappedRows(
         return;
       }
       const time = timeId(cells[timeColumn], line);
+      if (indicators) {
+        for (let v = 0; v < valueColumns.length; v++) {
+          readValue(cells[valueColumns[v]], valueNames[v], line);
+          push(cells, time, parsed.flag === null ? -1 : flags.id(parsed.flag), line, v);
+        }
+        return;
+      }
       readValue(cells[valueColumn], mapping.value!, line);
       let flag = parsed.flag === null ? -1 : flags.id(parsed.flag);
       if (flagColumn >= 0) {
@@ -275,8 +297,9 @@ export function createMappedRows(
         dimValues,
         times
       );
-      const dimensions = mapping.dimensions.map((name, d) => {
-        const coded = codeValues(dimValues[d].values, ids[d] === 'geo');
+      const names = [...mapping.dimensions, ...(indicators ? ['Indicator'] : [])];
+      const dimensions = names.map((name, d) => {
+        const coded = codeValues(dimValues[d].values, ids[d] === 'geo', labelsOf[d] ?? null);
         return { id: ids[d], label: name, coded };
       });
       return {
@@ -305,62 +328,4 @@ export function createMappedRows(
       };
     }
   };
-}
-
-/**
- * Every query downstream assumes one row per combination of dimensions and period. Each row's
- * combination becomes one number (mixed radix over the distinct values), the numbers are
- * sorted, and neighbours compared: a few hundred milliseconds for millions of rows, where a
- * map of string keys would take gigabytes.
- */
-function checkUnique(
-  fileName: string,
-  place: RowPlace,
-  rowCount: number,
-  dimRows: IntColumn[],
-  timeRows: IntColumn,
-  timeCount: number,
-  lines: IntColumn,
-  dimValues: Distinct[],
-  times: Distinct
-): void {
-  const radices = [...dimValues.map((d) => d.values.length), timeCount];
-  const columns = [...dimRows.map((c) => c.data), timeRows.data];
-  const combinations = radices.reduce((product, n) => product * Math.max(n, 1), 1);
-  const keyOf = (r: number) => {
-    let key = 0;
-    for (let c = 0; c < columns.length; c++) key = key * radices[c] + columns[c][r];
-    return key;
-  };
-  let duplicate = -1;
-  if (combinations <= Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(rowCount);
-    for (let r = 0; r < rowCount; r++) keys[r] = keyOf(r);
-    keys.sort();
-    for (let i = 1; i < rowCount && duplicate < 0; i++)
-      if (keys[i] === keys[i - 1]) duplicate = keys[i];
-    if (duplicate < 0) return;
-  }
-  // Find the two rows (or, past 2^53 combinations, any two rows) with one key.
-  const seen = new Map<string, number>();
-  for (let r = 0; r < rowCount; r++) {
-    const key =
-      combinations <= Number.MAX_SAFE_INTEGER
-        ? keyOf(r) === duplicate
-          ? 'dup'
-          : null
-        : columns.map((c) => c[r]).join(',');
-    if (key === null) continue;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      const names = dimRows.map((c, d) => dimValues[d].values[c.data[r]]);
-      throw new IngestError(
-        fileName,
-        `the observation for ${[...names, times.values[timeRows.data[r]]].join(', ')} occurs twice (also at ${place} ${lines.data[earlier]})`,
-        `${place} ${lines.data[r]}`,
-        'each combination of dimensions and period once; map every column that tells rows apart as a dimension'
-      );
-    }
-    seen.set(key, r);
-  }
 }

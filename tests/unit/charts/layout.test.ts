@@ -96,3 +96,12 @@ describe('summary', () => {
     expect(flagLettersOf(data.flatMap((s) => s.points))).toEqual(['b', 'p']);
   });
 });
+
+describe('a slope on a phone', () => {
+  it('shortens a name to the characters it has, with an ellipsis', async () => {
+    const { shortened } = await import('../../../src/lib/charts/slope/layout');
+    expect(shortened('Romania', 12)).toBe('Romania');
+    expect(shortened('European Union - 27 countries (from 2020)', 12)).toBe('European Un…');
+    expect(shortened('Norway', 0)).toBe('N…');
+  });
+});

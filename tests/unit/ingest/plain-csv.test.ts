@@ -70,14 +70,16 @@ describe('sniffing a table', () => {
       time: 'Year',
       value: 'Value',
       flag: 'flag',
-      dimensions: ['geo']
+      dimensions: ['geo'],
+      geo: 'geo'
     });
     expect(suggestMapping(['country', 'unit', '2019', '2020'])).toEqual({
       layout: 'wide',
       time: null,
       value: null,
       flag: null,
-      dimensions: ['country', 'unit']
+      dimensions: ['country', 'unit'],
+      geo: 'country'
     });
   });
 });

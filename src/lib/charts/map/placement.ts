@@ -29,13 +29,14 @@ export interface Placement<R extends Region = Region> {
  * country, so the missing ones show as "no data" in their place in Europe. A regional map
  * draws the regions of the countries that the rows reach at that level: a map of Romania's
  * counties is not drawn as a corner of a grey Europe. `labelOf` returns the code itself when
- * it has no name for it.
+ * it has no name for it. `selected`, when given, are the places the reader chose among the rows.
  */
 export function placeRows<R extends Region>(
   rows: readonly MapRow[],
   level: NutsLevel,
   regions: readonly R[],
-  labelOf: (geo: string) => string
+  labelOf: (geo: string) => string,
+  selected: ReadonlySet<string> | null = null
 ): Placement<R> {
   const byGeo = new Map(rows.map((row) => [row.geo, row]));
   const countries = new Set(
@@ -57,8 +58,10 @@ export function placeRows<R extends Region>(
     const name = label !== feature.id ? label : feature.properties.name;
     return { feature, entry: entryOf(row, name) };
   });
+  // Of the places around a selection, only the selected ones are listed beside the map: a
+  // world table would otherwise list every country outside Europe.
   const offMap = rows
-    .filter((row) => !drawnIds.has(row.geo))
+    .filter((row) => !drawnIds.has(row.geo) && (selected === null || selected.has(row.geo)))
     .map((row) => entryOf(row, labelOf(row.geo)));
   const ro = byGeo.get('RO');
   return { drawn, offMap, romania: ro ? entryOf(ro, labelOf('RO')) : null };

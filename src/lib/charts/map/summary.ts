@@ -25,6 +25,18 @@ export function extremes(entries: readonly MapEntry[]): MapExtremes | null {
   return { highest: sorted.find((e) => e.value === top)!, lowest: sorted[0] };
 }
 
+/** The entries from the highest value to the lowest, those without one last, ties by code. */
+export function highestFirst(entries: readonly MapEntry[]): MapEntry[] {
+  return [...entries].sort(
+    (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.geo.localeCompare(b.geo, 'en')
+  );
+}
+
+/** The flag letters the entries carry, each once, in alphabetical order, for the legend. */
+export function flagLettersOf(entries: readonly MapEntry[]): string[] {
+  return [...new Set(entries.flatMap((e) => (e.flag ? [...e.flag] : [])))].sort();
+}
+
 /** How a value is written: as published, or with the few digits a computed value keeps. */
 export type ValueFormat = (value: number) => string;
 

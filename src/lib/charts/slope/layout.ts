@@ -44,3 +44,17 @@ export function slopeDomain(rows: readonly SlopeRow[]): [number, number] {
 export function breakBetween(points: readonly ChartPoint[], from: string, to: string): boolean {
   return points.some((p) => p.period > from && p.period <= to && (p.flag?.includes('b') ?? false));
 }
+
+/** Below this width the names of both ends (190 px a side) leave no room for the slopes. */
+export const WIDE_MIN = 460;
+/** A narrow slope's margins: the left end's value, the right end's name and value. */
+export const NARROW_LEFT = 72;
+export const NARROW_RIGHT = 160;
+/** Characters of a narrow right label (its name and value), about 7 px each at 0.8 rem. */
+export const NARROW_CHARS = 20;
+
+/** `text` cut to `length` characters with an ellipsis, at least its first character kept. */
+export function shortened(text: string, length: number): string {
+  const keep = Math.max(1, length);
+  return text.length <= keep ? text : `${text.slice(0, Math.max(1, keep - 1))}…`;
+}
