@@ -39,6 +39,7 @@ export class ExploreAnalysis {
       dataset: this.explore.dataset.id,
       filters: ready.plan.request.filters,
       seriesBy: ready.plan.seriesBy,
+      panelBy: ready.plan.panelBy,
       transform: this.explore.drawnView.transform,
       project: this.projecting
     });

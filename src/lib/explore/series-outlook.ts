@@ -9,6 +9,7 @@ import {
 } from '$lib/indicators/breaks';
 import type { KnownBreak } from '$lib/indicators/framework';
 import { projectSeries, type Projection } from '$lib/indicators/projection';
+import { splitSeriesKey } from '$lib/query/series';
 import type { Transform } from '$lib/state/view-state';
 
 /**
@@ -39,9 +40,13 @@ export interface SeriesOutlook {
 export interface OutlookInput {
   series: readonly ChartSeries[];
   dataset: string;
-  /** Each dimension's first code as queried; the series dimension's code is each series' key. */
+  /**
+   * Each dimension's first code as queried; the series dimension's code (and the panel
+   * dimension's, when a second one varies) is in each series' key.
+   */
   filters: Record<string, readonly string[]>;
   seriesBy: string;
+  panelBy?: string | null;
   transform: Transform;
   project: boolean;
   /** The year projections reach; this year by default. */
@@ -60,7 +65,9 @@ export function seriesOutlooks(input: OutlookInput): SeriesOutlook[] {
   const { series, filters, seriesBy } = input;
   const known = input.known ?? KNOWN_BREAKS;
   return series.map((s) => {
-    const first = (id: string) => (id === seriesBy ? s.key : (filters[id]?.[0] ?? ''));
+    const { code, panel } = splitSeriesKey(s.key);
+    const first = (id: string) =>
+      id === seriesBy ? code : id === input.panelBy ? (panel ?? '') : (filters[id]?.[0] ?? '');
     const binding = {
       dataset: input.dataset,
       geo: first('geo'),

@@ -56,6 +56,20 @@ describe('breaks on the explorer’s line chart', () => {
     expect(analysis.breakMarks.map((b) => [b.x, b.kind])).toEqual([[2014, 'known']]);
     expect(analysis.notes.join(' ')).toMatch(/2014 \(new Criminal Code\)/);
   });
+
+  it('knows the same break in panels, where a series is a country and an offence', async () => {
+    const state = view('ICCS0501', ['RO', 'NO']);
+    state.selections.iccs = ['ICCS0501', 'ICCS0502'];
+    const { explore, analysis } = await analysed(state);
+    expect(explore.ready?.plan.panelBy).toBe('iccs');
+    const romania = analysis.outlooks.filter((o) => o.key.startsWith('RO'));
+    expect(romania).toHaveLength(2);
+    for (const outlook of romania)
+      expect(
+        outlook.breaks.map((b) => [b.year, b.kind]),
+        outlook.key
+      ).toEqual([[2014, 'known']]);
+  });
 });
 
 describe('proj=1 in the explorer', () => {
