@@ -38,6 +38,11 @@ export interface ViewDefinition {
    * with nothing to compare with says nothing about a 2023 map), its two ends, or all.
    */
   periods: 'last' | 'ends' | 'all';
+  /**
+   * The breaks of its annual series and a projection (`proj=1`) go with it: marked on a line
+   * chart, beside a table, and named under either. The explorer offers the projection for it.
+   */
+  analysis: boolean;
   /** The list read out under the chart: ranked values, each series' two ends, or none. */
   summary: 'ranked' | 'ends' | 'series' | null;
   /**
@@ -54,6 +59,7 @@ const RANKED: ViewDefinition = {
   component: BarsView,
   shows: 'answer',
   periods: 'last',
+  analysis: false,
   summary: 'ranked',
   drawing: theChart
 };
@@ -63,6 +69,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     component: LineView,
     shows: 'answer',
     periods: 'all',
+    analysis: true,
     summary: 'series',
     drawing: theChart
   },
@@ -70,6 +77,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     component: MultiplesView,
     shows: 'answer',
     periods: 'all',
+    analysis: false,
     summary: 'series',
     drawing: multiplesDrawing
   },
@@ -78,15 +86,31 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     component: SlopeView,
     shows: 'answer',
     periods: 'ends',
+    analysis: false,
     summary: 'ends',
     drawing: theChart
   },
-  map: { component: MapView, shows: 'answer', periods: 'last', summary: null, drawing: mapDrawing },
-  table: { component: TableView, shows: 'answer', periods: 'all', summary: null, drawing: null },
+  map: {
+    component: MapView,
+    shows: 'answer',
+    periods: 'last',
+    analysis: false,
+    summary: null,
+    drawing: mapDrawing
+  },
+  table: {
+    component: TableView,
+    shows: 'answer',
+    periods: 'all',
+    analysis: true,
+    summary: null,
+    drawing: null
+  },
   crosstab: {
     component: CrosstabView,
     shows: 'answer',
     periods: 'all',
+    analysis: false,
     summary: null,
     drawing: null
   },
@@ -95,6 +119,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     component: ScatterView,
     shows: 'own-block',
     periods: 'last',
+    analysis: false,
     summary: null,
     drawing: theChart
   },
@@ -102,6 +127,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     component: SourcesView,
     shows: 'dataset',
     periods: 'all',
+    analysis: false,
     summary: null,
     drawing: null
   },
@@ -109,6 +135,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     component: SyntheticView,
     shows: 'answer',
     periods: 'all',
+    analysis: false,
     summary: null,
     drawing: theChart
   }
