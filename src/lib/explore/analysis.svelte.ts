@@ -7,6 +7,7 @@ import { unitDimension } from '$lib/state/analysis-params';
 import type { ExploreState } from './explore-state.svelte';
 import { codeLabel } from './selection';
 import { seriesOutlooks, type SeriesOutlook } from './series-outlook';
+import { VIEW_DEFINITIONS } from './views';
 import { exploreSynthetic, syntheticExportRows, type ExploreSynthetic } from './synthetic/analysis';
 
 /**
@@ -26,7 +27,7 @@ export class ExploreAnalysis {
   /** A projection is drawn on an annual line chart (and listed in its table), when the link asks. */
   readonly projecting = $derived(
     this.annual &&
-      (this.explore.view.view === 'line' || this.explore.view.view === 'table') &&
+      VIEW_DEFINITIONS[this.explore.view.view].analysis &&
       this.explore.view.projection === true &&
       !this.explore.onePerSeries
   );

@@ -5,18 +5,44 @@ import {
   type ChartDrawing
 } from '$lib/export/composite-svg';
 import type { View } from '$lib/state/view-state';
+import type { Component } from 'svelte';
+import CrosstabView from './crosstab/CrosstabView.svelte';
+import ScatterView from './scatter/ScatterView.svelte';
+import SyntheticView from './synthetic/SyntheticView.svelte';
+import BarsView from './view/BarsView.svelte';
+import LineView from './view/LineView.svelte';
+import MapView from './view/MapView.svelte';
+import MultiplesView from './view/MultiplesView.svelte';
+import PanelsView from './view/PanelsView.svelte';
+import SlopeView from './view/SlopeView.svelte';
+import SourcesView from './view/SourcesView.svelte';
+import TableView from './view/TableView.svelte';
+import type { ViewProps } from './view/view-props';
 
 /**
- * What each view of the explorer is, beside the component that draws it (ExploreView): the
- * periods its notes speak of, the text summary under it and how its download is drawn. A
- * new view is an entry here, its component in ExploreView, and its id in VIEWS.
+ * What each view of the explorer is: the component that draws it, the periods its notes speak
+ * of, the text summary under it and how its download is drawn. A new view is its component
+ * (one file), an entry here, its id in VIEWS and its tab's label (docs/architecture.md).
  */
 export interface ViewDefinition {
+  /** Draws the view inside the explorer's figure (ExploreView), given ViewProps. */
+  component: Component<ViewProps>;
+  /**
+   * What the component is shown for: the query's answer, under its title and once it has
+   * rows (`answer`); the dataset itself, whatever the query answers (`dataset`); or its own
+   * captioned block, with its own query, text and share menu (`own-block`).
+   */
+  shows: 'answer' | 'dataset' | 'own-block';
   /**
    * The periods the view draws, so its notes speak of them only: the window's last (a 2009
    * with nothing to compare with says nothing about a 2023 map), its two ends, or all.
    */
   periods: 'last' | 'ends' | 'all';
+  /**
+   * The breaks of its annual series and a projection (`proj=1`) go with it: marked on a line
+   * chart, beside a table, and named under either. The explorer offers the projection for it.
+   */
+  analysis: boolean;
   /** The list read out under the chart: ranked values, each series' two ends, or none. */
   summary: 'ranked' | 'ends' | 'series' | null;
   /**
@@ -30,23 +56,89 @@ export interface ViewDefinition {
 const theChart = (charts: readonly SVGSVGElement[]) => (charts[0] ? drawingOf(charts[0]) : null);
 
 const RANKED: ViewDefinition = {
+  component: BarsView,
+  shows: 'answer',
   periods: 'last',
+  analysis: false,
   summary: 'ranked',
   drawing: theChart
 };
 
 export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
-  line: { periods: 'all', summary: 'series', drawing: theChart },
-  multiples: { periods: 'all', summary: 'series', drawing: multiplesDrawing },
+  line: {
+    component: LineView,
+    shows: 'answer',
+    periods: 'all',
+    analysis: true,
+    summary: 'series',
+    drawing: theChart
+  },
+  multiples: {
+    component: MultiplesView,
+    shows: 'answer',
+    periods: 'all',
+    analysis: false,
+    summary: 'series',
+    drawing: multiplesDrawing
+  },
   bars: RANKED,
-  slope: { periods: 'ends', summary: 'ends', drawing: theChart },
-  map: { periods: 'last', summary: null, drawing: mapDrawing },
-  table: { periods: 'all', summary: null, drawing: null },
-  crosstab: { periods: 'all', summary: null, drawing: null },
-  // Drawn, summarised and downloaded by its own component (scatter/ScatterView.svelte).
-  scatter: { periods: 'last', summary: null, drawing: theChart },
-  sources: { periods: 'all', summary: null, drawing: null },
-  synthetic: { periods: 'all', summary: null, drawing: theChart }
+  slope: {
+    component: SlopeView,
+    shows: 'answer',
+    periods: 'ends',
+    analysis: false,
+    summary: 'ends',
+    drawing: theChart
+  },
+  map: {
+    component: MapView,
+    shows: 'answer',
+    periods: 'last',
+    analysis: false,
+    summary: null,
+    drawing: mapDrawing
+  },
+  table: {
+    component: TableView,
+    shows: 'answer',
+    periods: 'all',
+    analysis: true,
+    summary: null,
+    drawing: null
+  },
+  crosstab: {
+    component: CrosstabView,
+    shows: 'answer',
+    periods: 'all',
+    analysis: false,
+    summary: null,
+    drawing: null
+  },
+  // Drawn, summarised and downloaded in its own block, from its own query.
+  scatter: {
+    component: ScatterView,
+    shows: 'own-block',
+    periods: 'last',
+    analysis: false,
+    summary: null,
+    drawing: theChart
+  },
+  sources: {
+    component: SourcesView,
+    shows: 'dataset',
+    periods: 'all',
+    analysis: false,
+    summary: null,
+    drawing: null
+  },
+  synthetic: {
+    component: SyntheticView,
+    shows: 'answer',
+    periods: 'all',
+    analysis: false,
+    summary: null,
+    drawing: theChart
+  }
 };
 
 /** Views with a layout of their own, which a comparison of two periods keeps (not ranked bars). */
@@ -76,7 +168,7 @@ export function panelledAs(
 
 /**
  * The view as drawn: a comparison of two periods has one value per series, which every view
- * but the map and the tables draws as ranked bars; in panels, drawn as one grid.
+ * but those with a layout of their own draws as ranked bars; in panels, one grid of them.
  */
 export function viewDefinition(
   view: View,
@@ -85,6 +177,6 @@ export function viewDefinition(
 ): ViewDefinition {
   const definition = onePerSeries && !OWN_LAYOUT_VIEWS.has(view) ? RANKED : VIEW_DEFINITIONS[view];
   return panelledAs(view, onePerSeries, panelled)
-    ? { ...definition, drawing: multiplesDrawing }
+    ? { ...definition, component: PanelsView, drawing: multiplesDrawing }
     : definition;
 }

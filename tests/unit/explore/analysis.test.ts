@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../../src/lib/db/engine';
 import { QueryManager } from '../../../src/lib/db/query-manager';
+import { syntheticDefaults } from '../../../src/lib/explore/synthetic/pool';
 import { ExploreAnalysis } from '../../../src/lib/explore/analysis.svelte';
 import { ExploreState, type ExploreSources } from '../../../src/lib/explore/explore-state.svelte';
 import { syntheticControl } from '../../../src/lib/indicators/synthetic-control';
@@ -144,5 +145,20 @@ describe('view=synthetic in the explorer', () => {
     expect(await problem(synthetic(['RO', 'BG', 'HU'], 'RO', null))).toMatch(/2010 to 2022/);
     expect(await problem(synthetic(['RO', 'BG', 'HU'], 'RO', '2009'))).toMatch(/“2009”/);
     expect(await problem(synthetic(['RO', 'BG'], 'RO', '2014'))).toMatch(/at least two donors/);
+  });
+});
+
+describe('choosing the synthetic control’s tab', () => {
+  it('fills in Romania and the programme’s first treated year, or a start the window allows', () => {
+    expect(syntheticDefaults(view('ICCS0101', ['NO', 'RO', 'BG']), crime)).toEqual({
+      synthetic: { treated: 'RO', start: '2014' }
+    });
+    const late = view('ICCS0101', ['NO', 'BG'], { time: { from: '2016', to: '2022' } });
+    // 2016…2022: seven periods, the fifth (two thirds in) is 2020; Norway is the first chosen.
+    expect(syntheticDefaults(late, crime)).toEqual({ synthetic: { treated: 'NO', start: '2020' } });
+    const chosen = view('ICCS0101', ['RO'], { synthetic: { treated: 'BG', start: '2012' } });
+    expect(syntheticDefaults(chosen, crime)).toEqual({
+      synthetic: { treated: 'BG', start: '2012' }
+    });
   });
 });

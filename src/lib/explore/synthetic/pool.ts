@@ -1,4 +1,6 @@
+import { programme } from '$datasets/programme/ro21.json';
 import { m } from '$lib/i18n/paraglide/messages.js';
+import { defaultFirstTreatedYear } from '$lib/indicators/outlook';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { unitDimension } from '$lib/state/analysis-params';
 import type { ViewState } from '$lib/state/view-state';
@@ -55,4 +57,31 @@ export function syntheticUnitsNamed(
     ...(treated ? [name(treated)] : []),
     ...(donors.length > 0 ? donors.map(name) : [m.analysis_synthetic_every_unit()])
   ];
+}
+
+/**
+ * What choosing the synthetic control's tab fills in where the link says nothing: Romania,
+ * or else the first unit selected, as the treated unit; the programme's first treated year
+ * (as on the programme's pages) when the window has two periods before it and one after, or
+ * else the period two thirds into the window. The link then says what is drawn.
+ */
+export function syntheticDefaults(state: ViewState, dataset: DatasetManifest): Partial<ViewState> {
+  const unitId = unitDimension(dataset);
+  if (unitId === null) return {};
+  const selected = state.selections[unitId] ?? [];
+  const treated =
+    state.synthetic?.treated ?? (selected.includes('RO') ? 'RO' : (selected[0] ?? null));
+  const from = state.time?.from ?? dataset.time.first;
+  const to = state.time?.to ?? dataset.time.last;
+  const periods = dataset.time.periods.filter((p) => p >= from && p <= to);
+  const programmeStart = String(defaultFirstTreatedYear({ programme }));
+  const at = periods.indexOf(programmeStart);
+  const start =
+    state.synthetic?.start ??
+    (at >= 2 && at < periods.length - 1
+      ? programmeStart
+      : periods.length >= 4
+        ? periods[Math.floor((periods.length * 2) / 3)]
+        : null);
+  return { synthetic: { treated, start } };
 }
