@@ -49,27 +49,16 @@ function rows(): Row[] {
 /** Writes the dataset's Arrow file into `dir` and returns its manifest entry. */
 export function writeLongSeries(dir: string): DatasetManifest {
   const all = rows();
+  const text = (pick: (row: Row) => string | null) => vectorFromArray(all.map(pick), new Utf8());
   const table = new Table({
-    indicator: vectorFromArray(
-      all.map(() => 'S1'),
-      new Utf8()
-    ),
-    geo: vectorFromArray(
-      all.map((r) => r.geo),
-      new Utf8()
-    ),
-    time: vectorFromArray(
-      all.map((r) => r.time),
-      new Utf8()
-    ),
+    indicator: text(() => 'S1'),
+    geo: text((r) => r.geo),
+    time: text((r) => r.time),
     value: vectorFromArray(
       all.map((r) => r.value),
       new Float64()
     ),
-    flag: vectorFromArray(
-      all.map((r) => r.flag),
-      new Utf8()
-    )
+    flag: text((r) => r.flag)
   });
   const file = `${LONG_ID}.arrow`;
   writeFileSync(path.join(dir, file), tableToIPC(table, 'file'));
