@@ -549,7 +549,8 @@ async function makeChange(page: Page, kind: ChangeKind, next: () => number): Pro
   // Another dimension's code replaces its code only while several countries are drawn.
   if (kind === 'code' && geoTicked.length < 2) kind = 'country';
   if (kind === 'country') {
-    const untick = geoTicked.length >= 6 || (geoTicked.length > 1 && next() < 0.4);
+    const canTick = geo.some((b) => !b.checked && b.withData);
+    const untick = !canTick || geoTicked.length >= 6 || (geoTicked.length > 1 && next() < 0.4);
     const target = untick ? one(geoTicked) : one(geo.filter((b) => !b.checked && b.withData));
     await page.evaluate(() => window.probe.arm());
     await page.locator(`fieldset[data-dimension="geo"] input[data-code="${target.code}"]`).click();
@@ -559,9 +560,16 @@ async function makeChange(page: Page, kind: ChangeKind, next: () => number): Pro
     const dimensions = await page
       .locator('fieldset.code-picker:not([data-dimension="geo"])')
       .evaluateAll((sets) => sets.map((set) => (set as HTMLElement).dataset.dimension ?? ''));
-    const dimension = one(dimensions);
-    const fieldset = `fieldset.code-picker[data-dimension="${dimension}"]`;
-    const target = one((await boxes(fieldset)).filter((b) => !b.checked));
+    // Only a dimension with a code left to choose: one whose codes are all ticked has none.
+    const choices = [];
+    for (const dimension of dimensions) {
+      const fieldset = `fieldset.code-picker[data-dimension="${dimension}"]`;
+      const unticked = (await boxes(fieldset)).filter((b) => !b.checked);
+      if (unticked.length > 0) choices.push({ dimension, fieldset, unticked });
+    }
+    if (choices.length === 0) return makeChange(page, 'country', next);
+    const { dimension, fieldset, unticked } = one(choices);
+    const target = one(unticked);
     await page.evaluate(() => window.probe.arm());
     await page.locator(`${fieldset} input[data-code="${target.code}"]`).click();
     return `${dimension} ${target.code}`;
@@ -1112,6 +1120,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 });

@@ -1,6 +1,7 @@
 import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import { getEngine } from '$lib/db/browser-engine';
+import { startsBrowserEngineEarly } from '$lib/catalog/early-engine';
 import { getLocale } from '$lib/i18n/locale.svelte';
 import { registerServiceWorker } from '$lib/offline/keep';
 import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
@@ -9,10 +10,12 @@ import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
  * Runs when the app's entry script runs, before the first page's code is loaded and rendered:
  * DuckDB's worker and wasm, the slowest things a page waits for, start downloading now
  * rather than once the layout has mounted. A page that needs the engine asks again and
- * reports a failure to start where it shows its data.
+ * reports a failure to start where it shows its data. A link to a dataset the build does not
+ * ship (one held by the server engine) leaves the engine to the first thing that needs it.
  */
 export function init(): void {
-  void getEngine().catch(() => undefined);
+  if (startsBrowserEngineEarly(new URL(location.href), base))
+    void getEngine().catch(() => undefined);
   // The datasets' words in a language other than English, awaited by the root layout.
   void loadDatasetWords(getLocale()).catch(() => undefined);
   registerServiceWorker(`${base}/service-worker.js`, dev ? 'module' : 'classic');

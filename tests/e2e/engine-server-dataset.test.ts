@@ -7,6 +7,15 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import { writeShippedDatabase } from '../../server/engine/shipped';
 import { downloadText, readCsv } from './support/downloads';
+import {
+  ALONE,
+  FLAGGED,
+  LONG_ID,
+  LONG_MONTHS,
+  MISSING,
+  month,
+  writeLongSeries
+} from './support/long-series';
 
 /**
  * A dataset held by the server engine, through the whole app: the server engine
@@ -107,6 +116,7 @@ test.beforeAll(async () => {
   ];
   mkdirSync(datasets);
   for (const d of held) copyFileSync(path.join('datasets', d.file), path.join(datasets, d.file));
+  held.push(writeLongSeries(datasets));
   writeFileSync(
     path.join(datasets, 'manifest.json'),
     JSON.stringify({ version: 1, datasets: held })
@@ -156,7 +166,7 @@ test('the catalogue lists the server-held dataset, where it is held, and the cop
     /shipped/
   );
   const status = page.getByTestId('server-engine');
-  await expect(status).toContainText('holds 2 datasets');
+  await expect(status).toContainText('holds 3 datasets');
   await expect(status).toContainText(`It also holds ${SHADOWED_ID}`);
   await entry.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('data.png'), fullPage: false });
@@ -213,7 +223,11 @@ test('the SQL console runs a statement on the server, and says why a mixed one c
   await page.goto(`${origin}/sql`);
   const tables = page.getByTestId('sql-tables');
   await expect(tables).toContainText(SERVER_ID);
-  await expect(tables.getByTestId('sql-server-note')).toHaveCount(1);
+  // One note per server-held table (this one and the long series), none on the shipped ones.
+  await expect(tables.getByTestId('sql-server-note')).toHaveCount(2);
+  await expect(
+    tables.locator('li', { has: page.getByRole('button', { name: SERVER_ID, exact: true }) })
+  ).toContainText('statements that name this table run on the server');
 
   const editor = page.getByLabel('SQL query');
   const run = async (sql: string) => {
@@ -286,4 +300,79 @@ test("a programme indicator bound to the server-held dataset reads the engine's 
   );
   await expect(page.getByTestId('indicator-trend').locator('svg').first()).toBeVisible();
   expect(engineQueries.some((sql) => sql.includes(SERVER_ID))).toBe(true);
+});
+
+/** The duckdb-wasm files a page requested (the worker's script and its 34 MB wasm). */
+function browserEngineRequests(page: Page): string[] {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    const file = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (/^duckdb-.*\.(wasm|js)$/.test(file)) requested.push(file);
+  });
+  return requested;
+}
+
+test('a view of a server-held dataset never downloads the browser engine, until one is shown that needs it', async ({
+  page
+}) => {
+  test.slow();
+  const requested = browserEngineRequests(page);
+  const figure = await liveView(page, `/explore?${VIEW}&view=line`);
+  await expect(figure.locator('g.series[data-series="RO"] circle').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested).toEqual([]);
+
+  // A shipped dataset chosen on the same page is queried in this browser: the engine starts then.
+  await page.getByTestId('dataset-select').selectOption('crim_off_cat');
+  await expect(page.getByTestId('dataset-select').locator('option:checked')).not.toHaveText(
+    / — server$/
+  );
+  await expect
+    .poll(() => requested.some((file) => file.endsWith('.wasm')), { timeout: 90_000 })
+    .toBe(true);
+  await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
+  const drawn = await drawnValues(page, 'RO');
+  expect([...drawn].sort()).toEqual([...sourceValues('RO')].filter(([, v]) => v !== null).sort());
+});
+
+test('a long monthly series is drawn as a line with marks only where they say something', async ({
+  page
+}) => {
+  test.slow();
+  const last = month(LONG_MONTHS - 1);
+  const figure = await liveView(
+    page,
+    `/explore?ds=${LONG_ID}&indicator=S1&geo=G1,G2&time=${month(0)}..${last}&view=line`
+  );
+  const series = figure.locator('[data-testid="line-chart"] g.series[data-series="G1"]');
+  // The line runs through every month: two pieces, either side of the gap around the lone month.
+  const lines = series.locator('path.line');
+  await expect(lines).toHaveCount(2);
+  const vertices = await lines.evaluateAll((paths) =>
+    paths.map((p) => (p.getAttribute('d')?.match(/[ML]/g) ?? []).length)
+  );
+  expect(vertices).toEqual([MISSING[0], LONG_MONTHS - MISSING[1] - 1]);
+  // Circles only for the flagged months and the month alone between missing ones.
+  const circles = await series
+    .locator('circle')
+    .evaluateAll((marks) =>
+      marks.map((c) => [c.getAttribute('data-period'), c.getAttribute('data-flag')])
+    );
+  expect(circles.sort()).toEqual(
+    [...[...FLAGGED].map(([i, flag]) => [month(i), flag]), [month(ALONE), '']].sort()
+  );
+  await expect(
+    figure.locator('[data-testid="line-chart"] g.series[data-series="G2"] circle')
+  ).toHaveCount(0);
+  // The value slider still reads every month; a hovered month gets its mark on each line.
+  await expect(figure.getByLabel('Read values by period')).toHaveAttribute(
+    'max',
+    String(LONG_MONTHS - 1)
+  );
+  await figure.getByTestId('line-chart').hover();
+  await expect(
+    figure.locator('[data-testid="line-chart"] g.series[data-series="G2"] circle.hovered')
+  ).toHaveCount(1);
+  await expect(figure.locator('div.tooltip')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('long-series.png') });
 });

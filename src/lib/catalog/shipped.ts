@@ -19,6 +19,14 @@ export function shippedDataUrl(file: string): string | null {
   return dataUrls[`/datasets/${file}`] ?? null;
 }
 
+/**
+ * True when the build ships the dataset `id`, known without fetching the manifest: the build
+ * holds an Arrow file per shipped dataset, named by its id (scripts/build-datasets.ts).
+ */
+export function isShippedDatasetId(id: string): boolean {
+  return Object.hasOwn(dataUrls, `/datasets/${id}.arrow`);
+}
+
 let manifest: Promise<Manifest> | null = null;
 
 /** The shipped manifest, fetched once. */
