@@ -7,15 +7,6 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import { writeShippedDatabase } from '../../server/engine/shipped';
 import { downloadText, readCsv } from './support/downloads';
-import {
-  ALONE,
-  FLAGGED,
-  LONG_ID,
-  LONG_MONTHS,
-  MISSING,
-  month,
-  writeLongSeries
-} from './support/long-series';
 
 /**
  * A dataset held by the server engine, through the whole app: the server engine
@@ -116,7 +107,6 @@ test.beforeAll(async () => {
   ];
   mkdirSync(datasets);
   for (const d of held) copyFileSync(path.join('datasets', d.file), path.join(datasets, d.file));
-  held.push(writeLongSeries(datasets));
   writeFileSync(
     path.join(datasets, 'manifest.json'),
     JSON.stringify({ version: 1, datasets: held })
@@ -166,7 +156,7 @@ test('the catalogue lists the server-held dataset, where it is held, and the cop
     /shipped/
   );
   const status = page.getByTestId('server-engine');
-  await expect(status).toContainText('holds 3 datasets');
+  await expect(status).toContainText('holds 2 datasets');
   await expect(status).toContainText(`It also holds ${SHADOWED_ID}`);
   await entry.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('data.png'), fullPage: false });
@@ -223,8 +213,8 @@ test('the SQL console runs a statement on the server, and says why a mixed one c
   await page.goto(`${origin}/sql`);
   const tables = page.getByTestId('sql-tables');
   await expect(tables).toContainText(SERVER_ID);
-  // One note per server-held table (this one and the long series), none on the shipped ones.
-  await expect(tables.getByTestId('sql-server-note')).toHaveCount(2);
+  // One note per server-held table, none on the shipped ones.
+  await expect(tables.getByTestId('sql-server-note')).toHaveCount(1);
   await expect(
     tables.locator('li', { has: page.getByRole('button', { name: SERVER_ID, exact: true }) })
   ).toContainText('statements that name this table run on the server');
@@ -333,46 +323,4 @@ test('a view of a server-held dataset never downloads the browser engine, until 
   await expect(figure).toHaveAttribute('data-source', 'live', { timeout: 90_000 });
   const drawn = await drawnValues(page, 'RO');
   expect([...drawn].sort()).toEqual([...sourceValues('RO')].filter(([, v]) => v !== null).sort());
-});
-
-test('a long monthly series is drawn as a line with marks only where they say something', async ({
-  page
-}) => {
-  test.slow();
-  const last = month(LONG_MONTHS - 1);
-  const figure = await liveView(
-    page,
-    `/explore?ds=${LONG_ID}&indicator=S1&geo=G1,G2&time=${month(0)}..${last}&view=line`
-  );
-  const series = figure.locator('[data-testid="line-chart"] g.series[data-series="G1"]');
-  // The line runs through every month: two pieces, either side of the gap around the lone month.
-  const lines = series.locator('path.line');
-  await expect(lines).toHaveCount(2);
-  const vertices = await lines.evaluateAll((paths) =>
-    paths.map((p) => (p.getAttribute('d')?.match(/[ML]/g) ?? []).length)
-  );
-  expect(vertices).toEqual([MISSING[0], LONG_MONTHS - MISSING[1] - 1]);
-  // Circles only for the flagged months and the month alone between missing ones.
-  const circles = await series
-    .locator('circle')
-    .evaluateAll((marks) =>
-      marks.map((c) => [c.getAttribute('data-period'), c.getAttribute('data-flag')])
-    );
-  expect(circles.sort()).toEqual(
-    [...[...FLAGGED].map(([i, flag]) => [month(i), flag]), [month(ALONE), '']].sort()
-  );
-  await expect(
-    figure.locator('[data-testid="line-chart"] g.series[data-series="G2"] circle')
-  ).toHaveCount(0);
-  // The value slider still reads every month; a hovered month gets its mark on each line.
-  await expect(figure.getByLabel('Read values by period')).toHaveAttribute(
-    'max',
-    String(LONG_MONTHS - 1)
-  );
-  await figure.getByTestId('line-chart').hover();
-  await expect(
-    figure.locator('[data-testid="line-chart"] g.series[data-series="G2"] circle.hovered')
-  ).toHaveCount(1);
-  await expect(figure.locator('div.tooltip')).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('long-series.png') });
 });
