@@ -1,13 +1,17 @@
 import { m } from '$lib/i18n';
 import type { BoardItem, BoardProblem } from '$lib/state/board-link';
 
+/** An indicator's name by its id, from the programme's framework (the route layer knows it). */
+export type IndicatorName = (id: string) => string | undefined;
+
 /** How an item is named when a move, addition or removal is read out. */
-export function itemLabel(item: BoardItem): string {
+export function itemLabel(item: BoardItem, indicatorName?: IndicatorName): string {
   if (item.kind === 'text') {
     const line = item.markdown.split('\n').find((l) => l.trim() !== '') ?? '';
     return m.boards_item_text({ start: line.replace(/^[#>*\s-]+/, '').slice(0, 40) });
   }
-  if (item.kind === 'indicator') return m.boards_item_indicator({ id: item.id });
+  if (item.kind === 'indicator')
+    return m.boards_item_indicator({ name: indicatorName?.(item.id) ?? item.id });
   const params = new URLSearchParams(item.link);
   const name = params.get('programme') ?? (params.has('q') ? 'SQL' : (params.get('ds') ?? ''));
   return m.boards_item_chart({ name });
