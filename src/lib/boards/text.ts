@@ -1,5 +1,6 @@
 import { m } from '$lib/i18n';
 import type { BoardItem, BoardProblem } from '$lib/state/board-link';
+import type { FiltersMissed } from './filters';
 
 /** An indicator's name by its id, from the programme's framework (the route layer knows it). */
 export type IndicatorName = (id: string) => string | undefined;
@@ -26,5 +27,19 @@ export function boardProblemText(problem: BoardProblem): string {
       return m.boards_problem_shape({ detail: problem.detail });
     default:
       return m.boards_problem_unreadable();
+  }
+}
+
+/** What a chart on a board says when the board's filters, or its countries, do not reach it. */
+export function filtersMissedText(missed: FiltersMissed): string {
+  switch (missed) {
+    case 'opted-out':
+      return m.boards_filters_missed_opted_out();
+    case 'programme':
+      return m.boards_filters_missed_programme();
+    case 'sql':
+      return m.boards_filters_missed_sql();
+    case 'no-geo':
+      return m.boards_filters_missed_geo();
   }
 }
