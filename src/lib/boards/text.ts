@@ -14,7 +14,11 @@ export function itemLabel(item: BoardItem, indicatorName?: IndicatorName): strin
   if (item.kind === 'indicator')
     return m.boards_item_indicator({ name: indicatorName?.(item.id) ?? item.id });
   const params = new URLSearchParams(item.link);
-  const name = params.get('programme') ?? (params.has('q') ? 'SQL' : (params.get('ds') ?? ''));
+  // A programme chart of an indicator (its trend, its comparison) is named after the indicator.
+  const indicator = params.has('programme') ? params.get('id') : null;
+  const name = indicator
+    ? (indicatorName?.(indicator) ?? indicator)
+    : (params.get('programme') ?? (params.has('q') ? 'SQL' : (params.get('ds') ?? '')));
   return m.boards_item_chart({ name });
 }
 

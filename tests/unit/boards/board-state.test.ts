@@ -7,7 +7,8 @@ const board: Board = {
   filters: { geo: [], time: null },
   items: [
     { kind: 'text', markdown: '# Notes', span: 1 },
-    { kind: 'indicator', id: 'homicide', span: 1 }
+    { kind: 'indicator', id: 'homicide', span: 1 },
+    { kind: 'chart', link: 'programme=indicator&id=homicide', span: 1, optOut: false }
   ]
 };
 
@@ -17,13 +18,15 @@ describe('what a board reads out when an item moves', () => {
     const editor = new BoardState(board, (id) => names.get(id));
     editor.move(1, 0);
     expect(editor.announcement).toBe(
-      'Moved indicator Intentional homicide rate to position 1 of 2.'
+      'Moved indicator Intentional homicide rate to position 1 of 3.'
     );
+    editor.move(2, 0);
+    expect(editor.announcement).toBe('Moved chart Intentional homicide rate to position 1 of 3.');
   });
 
   it('names it by its id where no name is known', () => {
     const editor = new BoardState(board, () => undefined);
     editor.move(1, 0);
-    expect(editor.announcement).toBe('Moved indicator homicide to position 1 of 2.');
+    expect(editor.announcement).toBe('Moved indicator homicide to position 1 of 3.');
   });
 });
