@@ -51,7 +51,10 @@ const SQL_CHART = new URLSearchParams({
   q: "SELECT geo, time, value FROM crim_off_cat WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO')",
   chart: 'time,value,geo'
 });
-/** A board of every kind of item: text, an explorer chart, a programme chart, an indicator. */
+/**
+ * A board of every kind of item: text, an explorer chart, a programme chart, a SQL console
+ * chart, an indicator.
+ */
 const BOARD = encodeBoard({
   title: 'Audit',
   filters: { geo: ['RO', 'NO'], time: null },
@@ -59,6 +62,7 @@ const BOARD = encodeBoard({
     { kind: 'text', markdown: '## Notes\n\n[Eurostat](https://ec.europa.eu/eurostat)', span: 1 },
     { kind: 'chart', link: 'ds=crim_off_cat&view=line', span: 2, optOut: false },
     { kind: 'chart', link: 'programme=budget', span: 1, optOut: false },
+    { kind: 'chart', link: SQL_CHART.toString(), span: 1, optOut: false },
     { kind: 'indicator', id: 'burglary', span: 1 }
   ]
 });

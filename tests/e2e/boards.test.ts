@@ -3,10 +3,21 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
 import { encodeBoard, type Board } from '../../src/lib/state/board-link';
-import { expectFrameFits, openPartnerPage, startPartnerSite } from './support/partner-page';
+import { downloadText } from './support/downloads';
+import {
+  expectFrameFits,
+  lastPostedHeight,
+  openPartnerPage,
+  startPartnerSite
+} from './support/partner-page';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
 const HOMICIDE = 'ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2010..2020';
+
+const SQL_HOMICIDE = new URLSearchParams({
+  q: "SELECT geo, time, value, flag FROM crim_off_cat WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO') ORDER BY geo, time",
+  chart: 'time,value,geo'
+}).toString();
 
 const chartItem = (link: string, optOut = false) =>
   ({ kind: 'chart', link, span: 1, optOut }) as const;
@@ -129,6 +140,84 @@ test('a value on a board is the value of the same view in the explorer, as Euros
   ).toHaveAttribute('data-value', published as string);
 });
 
+test('a programme chart and a SQL console chart on a board each have their share menu, text summary and data table', async ({
+  page
+}) => {
+  test.slow();
+  const published = rawTsvCell(FILE, 'A,ICCS0101,P_HTHAB,NO', '2016');
+  await page.goto(
+    `/boards?b=${encodeBoard(
+      board([chartItem('programme=budget'), chartItem(SQL_HOMICIDE), chartItem(SQL_HOMICIDE)])
+    )}`
+  );
+  const [budget, sql] = [0, 1].map((i) => page.getByTestId('board-item').nth(i));
+  await expect(budget.getByRole('heading', { level: 2 })).toHaveText('Budget by project');
+  await expect(sql.getByRole('heading', { level: 2 })).toHaveText('value by time', {
+    timeout: 90_000
+  });
+
+  for (const [item, title] of [
+    [budget, 'Budget by project'],
+    [sql, 'value by time']
+  ] as const) {
+    await item.getByTestId('share-toggle').click();
+    const csv = await downloadText(page, item, 'download-csv');
+    expect(csv.text, title).toContain(title);
+    await expect(item.getByTestId('chart-summary'), title).toBeVisible();
+    await item.getByText('Data table').click();
+    await expect(item.getByTestId('observation-table'), title).toBeVisible();
+  }
+  // The SQL chart's summary and table say what the query read, as Eurostat publishes it.
+  await expect(sql.getByTestId('chart-summary')).toContainText('Norway:');
+  await expect(
+    sql.locator('tr[data-series="NO"][data-period="2016"] td[data-value]')
+  ).toHaveAttribute('data-value', published as string);
+  // The budget's table adds up to the programme's bars, one row a bar.
+  const bars = await budget.locator('[data-testid="budget-bars"] g.row').count();
+  await expect(budget.locator('[data-testid="observation-table"] tbody tr')).toHaveCount(bars);
+  // Two SQL charts' headings and lines never share an id.
+  await expect(page.getByTestId('board-item').nth(2).getByTestId('line-chart')).toBeVisible();
+  const ids = await page
+    .locator('[data-testid="board"] [id]')
+    .evaluateAll((elements) => elements.map((e) => e.id));
+  expect(ids.length).toBeGreaterThan(0);
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
+test('a chart the board’s filters do not reach says so, and the period reaches every explorer chart', async ({
+  page
+}) => {
+  const shared = board([
+    chartItem(HOMICIDE),
+    chartItem(HOMICIDE, true),
+    chartItem('programme=budget'),
+    chartItem(SQL_HOMICIDE)
+  ]);
+  await page.goto(`/boards?b=${encodeBoard(shared)}`);
+  const items = page.getByTestId('board-item');
+  const explorer = items.nth(0).getByTestId('explore-view');
+  await expect(point(explorer, 'RO', '2011')).toHaveCount(1);
+  // Without filters set, no chart has anything to say about them.
+  await expect(page.getByTestId('board-filters-missed')).toHaveCount(0);
+
+  await page.getByTestId('board-filter-from').fill('2014');
+  await page.getByTestId('board-filter-to').fill('2018');
+  await page.getByTestId('board-filter-apply').click();
+  await expect(point(explorer, 'RO', '2011')).toHaveCount(0);
+  await expect(point(explorer, 'RO', '2015')).toHaveCount(1);
+  await expect(items.nth(0).getByTestId('board-filters-missed')).toHaveCount(0);
+  await expect(items.nth(1).getByTestId('board-filters-missed')).toHaveText(
+    'The board’s filters do not apply to this chart: it ignores them.'
+  );
+  await expect(items.nth(2).getByTestId('board-filters-missed')).toContainText(
+    'a programme chart shows the programme’s own country and years'
+  );
+  await expect(items.nth(3).getByTestId('board-filters-missed')).toContainText(
+    'its SQL query decides what it shows'
+  );
+  await expect(point(items.nth(1).getByTestId('explore-view'), 'RO', '2011')).toHaveCount(1);
+});
+
 test('a board’s link opens the same board, and a damaged link says so and keeps the board kept here', async ({
   page,
   context
@@ -217,6 +306,12 @@ test('a board prints without its controls, with its charts as vector graphics', 
   await expect(page.getByTestId('board-text')).toContainText('Printed note');
   await expect(chart.locator('svg[role="img"]')).toBeVisible();
   await expect(page.locator('[data-testid="board"] canvas')).toHaveCount(0);
+  // On a page as wide as a landscape sheet the grid keeps its rows: the two side by side.
+  await page.setViewportSize({ width: 1100, height: 800 });
+  const tops = await page
+    .getByTestId('board-item')
+    .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+  expect(tops[0]).toBe(tops[1]);
 });
 
 test.describe('a board embedded on another site', () => {
@@ -238,10 +333,20 @@ test.describe('a board embedded on another site', () => {
     await page.getByText('Share or embed this board').click();
     const snippet = await page.getByTestId('board-embed').inputValue();
     expect(snippet).toContain(`src="${baseURL}/embed?board=1.`);
+    const measuredWidth = await page.getByTestId('board-tools').evaluate((el) => el.clientWidth);
+    const snippetHeight = async () =>
+      Number(/height:(\d+)px/.exec(await page.getByTestId('board-embed').inputValue())?.[1]);
     partner.paste(snippet);
     const appOrigin = new URL(baseURL as string).origin;
     const { page: hostPage, problems } = await openPartnerPage(context, partner.origin, appOrigin);
     const frame = hostPage.frameLocator('iframe');
+    // The snippet starts at the height the board's embed page measured at the board's width.
+    await hostPage.setViewportSize({ width: measuredWidth + 16, height: 1400 });
+    await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
+    await expect.poll(async () => (await lastPostedHeight(hostPage))?.height).toBeGreaterThan(300);
+    await expect
+      .poll(async () => (await snippetHeight()) - ((await lastPostedHeight(hostPage))?.height ?? 0))
+      .toBe(0);
     await expect(frame.getByTestId('board-item')).toHaveCount(3);
     await expect(frame.getByText('Embedded')).toBeVisible();
     await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();

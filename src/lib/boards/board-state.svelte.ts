@@ -6,7 +6,7 @@ import {
   type BoardSpan
 } from '$lib/state/board-link';
 import { m } from '$lib/i18n';
-import { itemLabel } from './text';
+import { itemLabel, type IndicatorName } from './text';
 
 /** A board being composed: its items, and what the last change said to a screen reader. */
 export class BoardState {
@@ -14,8 +14,17 @@ export class BoardState {
   /** Read out by the board's aria-live region after a move, an addition or a removal. */
   announcement = $state('');
 
-  constructor(board: Board = EMPTY_BOARD) {
+  /** Names indicator cards in what is read out; without it, they are named by their id. */
+  readonly #indicatorName: IndicatorName | undefined;
+
+  constructor(board: Board = EMPTY_BOARD, indicatorName?: IndicatorName) {
     this.board = structuredClone(board);
+    this.#indicatorName = indicatorName;
+  }
+
+  /** How an item is named to a screen reader. */
+  label(item: BoardItem): string {
+    return itemLabel(item, this.#indicatorName);
   }
 
   replace(board: Board) {
@@ -25,7 +34,7 @@ export class BoardState {
   add(item: BoardItem) {
     this.board.items.push(item);
     this.announcement = m.boards_added({
-      item: itemLabel(item),
+      item: this.label(item),
       position: this.board.items.length,
       count: this.board.items.length
     });
@@ -33,7 +42,7 @@ export class BoardState {
 
   remove(index: number) {
     const [item] = this.board.items.splice(index, 1);
-    if (item) this.announcement = m.boards_removed({ item: itemLabel(item) });
+    if (item) this.announcement = m.boards_removed({ item: this.label(item) });
   }
 
   /** Moves the item at `from` to `to` (both clamped), and says where it went. */
@@ -44,7 +53,7 @@ export class BoardState {
     const [item] = items.splice(from, 1);
     items.splice(target, 0, item);
     this.announcement = m.boards_moved({
-      item: itemLabel(item),
+      item: this.label(item),
       position: target + 1,
       count: items.length
     });

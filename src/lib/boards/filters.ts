@@ -22,3 +22,25 @@ export function filteredLink(
 export function isExplorerLink(link: URLSearchParams): boolean {
   return !link.has('programme') && !link.has('q') && !link.has('board');
 }
+
+/** Why the board's filters, or one of them, do not reach a chart. */
+export type FiltersMissed = 'opted-out' | 'programme' | 'sql' | 'no-geo';
+
+/**
+ * Why filters the board has set do not reach a chart, said under it so no reader takes an
+ * unfiltered chart for a filtered one; null when every filter set reaches it (or none is set).
+ * `dimensions` are an explorer view's, once its dataset is known.
+ */
+export function filtersMissed(
+  link: URLSearchParams,
+  filters: BoardFilters,
+  optOut: boolean,
+  dimensions: readonly string[] | null
+): FiltersMissed | null {
+  if (filters.geo.length === 0 && !filters.time) return null;
+  if (optOut) return 'opted-out';
+  if (link.has('programme')) return 'programme';
+  if (link.has('q')) return 'sql';
+  if (filters.geo.length > 0 && dimensions && !dimensions.includes('geo')) return 'no-geo';
+  return null;
+}

@@ -1,15 +1,24 @@
 import { m } from '$lib/i18n';
 import type { BoardItem, BoardProblem } from '$lib/state/board-link';
+import type { FiltersMissed } from './filters';
+
+/** An indicator's name by its id, from the programme's framework (the route layer knows it). */
+export type IndicatorName = (id: string) => string | undefined;
 
 /** How an item is named when a move, addition or removal is read out. */
-export function itemLabel(item: BoardItem): string {
+export function itemLabel(item: BoardItem, indicatorName?: IndicatorName): string {
   if (item.kind === 'text') {
     const line = item.markdown.split('\n').find((l) => l.trim() !== '') ?? '';
     return m.boards_item_text({ start: line.replace(/^[#>*\s-]+/, '').slice(0, 40) });
   }
-  if (item.kind === 'indicator') return m.boards_item_indicator({ id: item.id });
+  if (item.kind === 'indicator')
+    return m.boards_item_indicator({ name: indicatorName?.(item.id) ?? item.id });
   const params = new URLSearchParams(item.link);
-  const name = params.get('programme') ?? (params.has('q') ? 'SQL' : (params.get('ds') ?? ''));
+  // A programme chart of an indicator (its trend, its comparison) is named after the indicator.
+  const indicator = params.has('programme') ? params.get('id') : null;
+  const name = indicator
+    ? (indicatorName?.(indicator) ?? indicator)
+    : (params.get('programme') ?? (params.has('q') ? 'SQL' : (params.get('ds') ?? '')));
   return m.boards_item_chart({ name });
 }
 
@@ -22,5 +31,19 @@ export function boardProblemText(problem: BoardProblem): string {
       return m.boards_problem_shape({ detail: problem.detail });
     default:
       return m.boards_problem_unreadable();
+  }
+}
+
+/** What a chart on a board says when the board's filters, or its countries, do not reach it. */
+export function filtersMissedText(missed: FiltersMissed): string {
+  switch (missed) {
+    case 'opted-out':
+      return m.boards_filters_missed_opted_out();
+    case 'programme':
+      return m.boards_filters_missed_programme();
+    case 'sql':
+      return m.boards_filters_missed_sql();
+    case 'no-geo':
+      return m.boards_filters_missed_geo();
   }
 }
