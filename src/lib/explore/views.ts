@@ -43,6 +43,11 @@ export interface ViewDefinition {
    * chart, beside a table, and named under either. The explorer offers the projection for it.
    */
   analysis: boolean;
+  /**
+   * The view is a table, or shows one of its own (the map's): a board's folded data table
+   * under the chart would repeat it.
+   */
+  hasTable: boolean;
   /** The list read out under the chart: ranked values, each series' two ends, or none. */
   summary: 'ranked' | 'ends' | 'series' | null;
   /**
@@ -60,6 +65,7 @@ const RANKED: ViewDefinition = {
   shows: 'answer',
   periods: 'last',
   analysis: false,
+  hasTable: false,
   summary: 'ranked',
   drawing: theChart
 };
@@ -70,6 +76,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'all',
     analysis: true,
+    hasTable: false,
     summary: 'series',
     drawing: theChart
   },
@@ -78,6 +85,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'all',
     analysis: false,
+    hasTable: false,
     summary: 'series',
     drawing: multiplesDrawing
   },
@@ -87,6 +95,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'ends',
     analysis: false,
+    hasTable: false,
     summary: 'ends',
     drawing: theChart
   },
@@ -95,6 +104,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'last',
     analysis: false,
+    hasTable: true,
     summary: null,
     drawing: mapDrawing
   },
@@ -103,6 +113,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'all',
     analysis: true,
+    hasTable: true,
     summary: null,
     drawing: null
   },
@@ -111,6 +122,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'all',
     analysis: false,
+    hasTable: true,
     summary: null,
     drawing: null
   },
@@ -120,6 +132,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'own-block',
     periods: 'last',
     analysis: false,
+    hasTable: false,
     summary: null,
     drawing: theChart
   },
@@ -128,6 +141,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'dataset',
     periods: 'all',
     analysis: false,
+    hasTable: false,
     summary: null,
     drawing: null
   },
@@ -136,6 +150,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     shows: 'answer',
     periods: 'all',
     analysis: false,
+    hasTable: false,
     summary: null,
     drawing: theChart
   }
