@@ -11,7 +11,7 @@
  * a table with the targets of issues 8 and 13 and writes bench/results/<date>.json.
  * Figures only: nothing here passes or fails a build.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -524,6 +524,8 @@ const CHANGE_CYCLE: ChangeKind[] = [
 const TRANSFORMS_TRIED = ['none', 'index', 'yoy', 'ma3'];
 /** A user's pause between seeing a chart and the next click. */
 const THINK_MS = 300;
+/** Far past any change measured so far, even at 10 M rows under load. */
+const CHANGE_TIMEOUT_MS = 60_000;
 
 interface Change extends ChangeTiming {
   kind: ChangeKind;
@@ -534,7 +536,29 @@ interface Change extends ChangeTiming {
  * One selection change as a user makes it: reads the controls, picks a target with `next`,
  * arms the page's probe (bench/probe.ts) and acts through Playwright's real input.
  */
-async function makeChange(page: Page, kind: ChangeKind, next: () => number): Promise<string> {
+/**
+ * Clicks a checkbox as a user would, and clicks again when the click missed: the explorer's
+ * scroll position can move by a few pixels as a newly drawn chart settles, and Playwright's
+ * click then lands beside the box (seen on the list at change 28 of the shipped run). A miss is
+ * counted, not timed: the probe is armed again before the second click.
+ */
+async function clickBox(page: Page, box: Locator, misses: { count: number }): Promise<void> {
+  const before = await box.isChecked();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.evaluate(() => window.probe.arm());
+    await box.click();
+    if ((await box.isChecked()) !== before) return;
+    misses.count++;
+  }
+  throw new Error('three clicks on a checkbox did not change it');
+}
+
+async function makeChange(
+  page: Page,
+  kind: ChangeKind,
+  next: () => number,
+  misses: { count: number }
+): Promise<string> {
   const one = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
   const boxes = (fieldset: string) =>
     page.locator(`${fieldset} input[data-code]`).evaluateAll((inputs) =>
@@ -552,8 +576,11 @@ async function makeChange(page: Page, kind: ChangeKind, next: () => number): Pro
     const canTick = geo.some((b) => !b.checked && b.withData);
     const untick = !canTick || geoTicked.length >= 6 || (geoTicked.length > 1 && next() < 0.4);
     const target = untick ? one(geoTicked) : one(geo.filter((b) => !b.checked && b.withData));
-    await page.evaluate(() => window.probe.arm());
-    await page.locator(`fieldset[data-dimension="geo"] input[data-code="${target.code}"]`).click();
+    await clickBox(
+      page,
+      page.locator(`fieldset[data-dimension="geo"] input[data-code="${target.code}"]`),
+      misses
+    );
     return `${untick ? 'untick' : 'tick'} ${target.code}`;
   }
   if (kind === 'code') {
@@ -567,11 +594,10 @@ async function makeChange(page: Page, kind: ChangeKind, next: () => number): Pro
       const unticked = (await boxes(fieldset)).filter((b) => !b.checked);
       if (unticked.length > 0) choices.push({ dimension, fieldset, unticked });
     }
-    if (choices.length === 0) return makeChange(page, 'country', next);
+    if (choices.length === 0) return makeChange(page, 'country', next, misses);
     const { dimension, fieldset, unticked } = one(choices);
     const target = one(unticked);
-    await page.evaluate(() => window.probe.arm());
-    await page.locator(`${fieldset} input[data-code="${target.code}"]`).click();
+    await clickBox(page, page.locator(`${fieldset} input[data-code="${target.code}"]`), misses);
     return `${dimension} ${target.code}`;
   }
   if (kind === 'time') {
@@ -610,11 +636,26 @@ async function selectionChanges(page: Page, url: string) {
   const openMs = Date.now() - start;
   const next = seededRandom(42);
   const changes: Change[] = [];
+  const misses = { count: 0 };
   for (let i = 0; i < SELECTIONS; i++) {
     await page.waitForTimeout(THINK_MS);
     const kind = CHANGE_CYCLE[i % CHANGE_CYCLE.length];
-    const what = await makeChange(page, kind, next);
-    const timing = await page.evaluate(() => window.probe.drawn());
+    const what = await makeChange(page, kind, next, misses);
+    // A change whose chart never marks itself drawn names itself instead of hanging the run.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timing = await Promise.race([
+      page.evaluate(() => window.probe.drawn()),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const before = changes.map((c) => c.what).join(', ');
+          reject(
+            new Error(
+              `change ${i + 1} (${what}) drew no chart in ${CHANGE_TIMEOUT_MS} ms, after: ${before}; at ${page.url()}`
+            )
+          );
+        }, CHANGE_TIMEOUT_MS);
+      })
+    ]).finally(() => clearTimeout(timer));
     changes.push({ kind, what, ...timing });
   }
   const totals = changes.map((c) => c.total);
@@ -624,6 +665,7 @@ async function selectionChanges(page: Page, url: string) {
     p50: quantile(totals, 0.5),
     p95: quantile(totals, 0.95),
     max: Math.max(...totals),
+    missedClicks: misses.count,
     answeredP50: quantile(
       changes.map((c) => c.answered),
       0.5
@@ -987,24 +1029,24 @@ async function main(): Promise<void> {
     const floorMs = floor.chartDrawn;
     const verdicts: Verdict[] = [
       atMost('first chart on / ≤ 0.5 × floor', home.firstChart / floorMs, 0.5, ''),
-      atMost('ready on / ≤ 1.2 × floor', home.chartDrawn / floorMs, 1.2, '')
+      atMost('ready on / ≤ 1.1 × floor', home.chartDrawn / floorMs, 1.1, '')
     ];
     if (explore) {
       verdicts.push(
         atMost('first chart on /explore ≤ 0.5 × floor', explore.firstChart / floorMs, 0.5, '')
       );
       verdicts.push(
-        atMost('ready on /explore ≤ 1.2 × floor', explore.chartDrawn / floorMs, 1.2, '')
+        atMost('ready on /explore ≤ 1.1 × floor', explore.chartDrawn / floorMs, 1.1, '')
       );
     }
     for (const { width, worst } of shift)
       verdicts.push(atMost(`layout shift on / at ${width} px ≤ 0.05`, worst, 0.05, ''));
     for (const { width, worst } of boardShift)
       verdicts.push(atMost(`layout shift on a board at ${width} px ≤ 0.05`, worst, 0.05, ''));
-    verdicts.push(atMost('interaction p95, shipped ≤ 50 ms', interaction.shipped.p95, 50, ' ms'));
+    verdicts.push(atMost('interaction p95, shipped ≤ 16 ms', interaction.shipped.p95, 16, ' ms'));
     if (interaction.large)
       verdicts.push(
-        atMost('interaction p95, 10 M rows ≤ 300 ms', interaction.large.p95, 300, ' ms')
+        atMost('interaction p95, 10 M rows ≤ 100 ms', interaction.large.p95, 100, ' ms')
       );
     verdicts.push(
       atMost('JS without DuckDB ≤ 200 KB gzip', transfer.jsWithoutDuckdbGzip / 1000, 200, ' KB')
@@ -1068,7 +1110,7 @@ async function main(): Promise<void> {
     );
     lines.push('');
     lines.push(
-      `interaction in /explore (${SELECTIONS} selection changes, input event → chart painted): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}, max ${ms(interaction.shipped.max)} (query answered at p50 ${ms(interaction.shipped.answeredP50)})`
+      `interaction in /explore (${SELECTIONS} selection changes, input event → chart painted): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}, max ${ms(interaction.shipped.max)} (query answered at p50 ${ms(interaction.shipped.answeredP50)}; clicks that missed a moving box and were made again: ${interaction.shipped.missedClicks})`
     );
     if (interaction.large)
       lines.push(
