@@ -1014,7 +1014,8 @@ async function main(): Promise<void> {
     const explore = exploreOrNone ?? null;
     console.log('Measuring layout shift on / and on the shipped board …');
     const shift = await layoutShiftOf(browser, `${origin}/`, RUNS);
-    const boardShift = await layoutShiftOf(browser, await shippedBoardUrl(browser, origin), RUNS);
+    const boardUrl = await shippedBoardUrl(browser, origin);
+    const boardShift = boardUrl ? await layoutShiftOf(browser, boardUrl, RUNS) : [];
     console.log('Measuring bytes of the first load …');
     const transfer = await firstLoadBytes(browser);
     console.log('Measuring interactions …');

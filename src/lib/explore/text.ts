@@ -1,6 +1,6 @@
 import type { ChartSeries } from '../charts/types';
 import { summarizeSeries } from '../charts/summary';
-import { m, MINUS } from '$lib/i18n';
+import { formatNumber, m, MINUS } from '$lib/i18n';
 
 /** A change in % as a reader expects it: signed, whole percent unless small. */
 export function formatPercentChange(percent: number, format: (value: number) => string): string {
@@ -54,7 +54,8 @@ export function summaryParts(
           : formatPointsChange(s.difference, format)
         : s.percentChange === null
           ? null
-          : formatPercentChange(s.percentChange, format)
+          : // A percentage keeps its own digits, not those of the values it compares.
+            formatPercentChange(s.percentChange, formatNumber)
   }));
 }
 

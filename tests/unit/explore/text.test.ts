@@ -46,6 +46,23 @@ describe('text', () => {
     ]);
   });
 
+  it('says a change in whole percent even when the values are shown with two decimals', () => {
+    // Türkiye's robbery rate, 3-period average, crim_off_cat: 12.37 in 2011, 15.95 in 2022.
+    const averaged: ChartSeries[] = [
+      {
+        key: 'TR',
+        label: 'Türkiye',
+        color: '#000',
+        points: [
+          { period: '2011', x: 2011, value: 12.37, flag: null },
+          { period: '2022', x: 2022, value: 15.95, flag: null }
+        ]
+      }
+    ];
+    const twoDecimals = (value: number) => value.toFixed(2);
+    expect(summaryParts(averaged, twoDecimals)[0].change).toBe('+29 %');
+  });
+
   it('says the change of a series of percentages in points, with one minus sign', () => {
     const yoy: ChartSeries[] = [
       {
