@@ -331,9 +331,12 @@ function kindOf(urlPath: string, text: () => string): Kind {
   if (urlPath.endsWith('.wasm')) return 'wasm';
   if (/\.(arrow|parquet|json)$/.test(urlPath)) return 'data';
   if (!urlPath.endsWith('.js')) return 'other';
-  // The worker, and the chunk holding duckdb-wasm's API with the engine that loads it.
+  // The worker, the chunk holding duckdb-wasm's API with the engine that loads it, and the
+  // Arrow library every answer comes in (named in its first line: vite.config.ts).
   const duck =
-    path.basename(urlPath).startsWith('duckdb-') || text().includes('duckdb-browser-eh.worker');
+    path.basename(urlPath).startsWith('duckdb-') ||
+    text().startsWith('/* duckdb-arrow */') ||
+    text().includes('duckdb-browser-eh.worker');
   return duck ? 'duckdb-js' : 'js';
 }
 

@@ -64,7 +64,10 @@ export function alreadyShown(shown: AddressView | null, read: AddressView): bool
  * and takes over. Null when the link needs a note, or an import replaced the dataset.
  */
 export async function readShippedAddress(search: string): Promise<AddressView | null> {
-  const shipped = SHIPPED_SNAPSHOTS.map((snapshot) => snapshot.dataset);
+  // A whole manifest entry before one cut to a board chart's codes, where both are shipped.
+  const shipped = [...SHIPPED_SNAPSHOTS]
+    .sort((a, b) => Number(a.datasetTrimmed ?? false) - Number(b.datasetTrimmed ?? false))
+    .map((snapshot) => snapshot.dataset);
   const ids = [...new Set(shipped.map((d) => d.id))];
   const params = new URLSearchParams(search);
   const dataset = shipped.find((d) => d.id === resolveDatasetId(params, ids));

@@ -6,9 +6,6 @@ import {
 } from '$lib/export/composite-svg';
 import type { View } from '$lib/state/view-state';
 import type { Component } from 'svelte';
-import CrosstabView from './crosstab/CrosstabView.svelte';
-import ScatterView from './scatter/ScatterView.svelte';
-import SyntheticView from './synthetic/SyntheticView.svelte';
 import BarsView from './view/BarsView.svelte';
 import LineView from './view/LineView.svelte';
 import MapView from './view/MapView.svelte';
@@ -25,8 +22,12 @@ import type { ViewProps } from './view/view-props';
  * (one file), an entry here, its id in VIEWS and its tab's label (docs/architecture.md).
  */
 export interface ViewDefinition {
-  /** Draws the view inside the explorer's figure (ExploreView), given ViewProps. */
-  component: Component<ViewProps>;
+  /**
+   * Draws the view inside the explorer's figure (ExploreView), given ViewProps; a view few
+   * pages open is loaded when first drawn, so the home page and a first /explore do not
+   * download it (`lazyView`).
+   */
+  component: Component<ViewProps> | LazyView;
   /**
    * What the component is shown for: the query's answer, under its title and once it has
    * rows (`answer`); the dataset itself, whatever the query answers (`dataset`); or its own
@@ -56,6 +57,29 @@ export interface ViewDefinition {
    */
   drawing: ((charts: readonly SVGSVGElement[]) => ChartDrawing | null) | null;
 }
+
+/** A view's component, fetched the first time it is asked for and kept. */
+export interface LazyView {
+  load(): Promise<Component<ViewProps>>;
+}
+
+function lazyView(loader: () => Promise<{ default: Component<ViewProps> }>): LazyView {
+  let loading: Promise<Component<ViewProps>> | null = null;
+  return {
+    load: () =>
+      (loading ??= loader().then(
+        (module) => module.default,
+        (error) => {
+          // A failed download (offline, a new build) may succeed when asked again.
+          loading = null;
+          throw error;
+        }
+      ))
+  };
+}
+
+export const isLazyView = (component: ViewDefinition['component']): component is LazyView =>
+  typeof component === 'object' && component !== null && 'load' in component;
 
 /** The chart's one <svg>, as it is on screen. */
 const theChart = (charts: readonly SVGSVGElement[]) => (charts[0] ? drawingOf(charts[0]) : null);
@@ -118,7 +142,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     drawing: null
   },
   crosstab: {
-    component: CrosstabView,
+    component: lazyView(() => import('./crosstab/CrosstabView.svelte')),
     shows: 'answer',
     periods: 'all',
     analysis: false,
@@ -128,7 +152,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
   },
   // Drawn, summarised and downloaded in its own block, from its own query.
   scatter: {
-    component: ScatterView,
+    component: lazyView(() => import('./scatter/ScatterView.svelte')),
     shows: 'own-block',
     periods: 'last',
     analysis: false,
@@ -146,7 +170,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     drawing: null
   },
   synthetic: {
-    component: SyntheticView,
+    component: lazyView(() => import('./synthetic/SyntheticView.svelte')),
     shows: 'answer',
     periods: 'all',
     analysis: false,

@@ -12,6 +12,11 @@ export interface QuerySnapshot {
   sql: string;
   /** The dataset's manifest entry, so the source line is right from the first paint. */
   dataset: DatasetManifest;
+  /**
+   * The entry holds only the codes this view selects and its answer names (a board's chart,
+   * which has no pickers): enough to draw it, not to offer the dataset's other codes.
+   */
+  datasetTrimmed?: true;
   rowCount: number;
   /** The result's columns in DuckDB's order, one array of cells each. */
   columns: Record<string, SnapshotCell[]>;

@@ -45,6 +45,23 @@ describe('first-paint snapshots', () => {
     expect(new Set(rows.map((r) => r.series))).toEqual(new Set(HOME_VIEW.filters.geo));
   });
 
+  test("a board chart's snapshot carries only the codes it draws, and plans the same query from them", async () => {
+    const snapshot = await committed('home-trafficking');
+    expect(snapshot.datasetTrimmed).toBe(true);
+    const manifest = JSON.parse(await readFile(path.join(datasets, 'manifest.json'), 'utf8'));
+    const full = manifest.datasets.find((d: { id: string }) => d.id === snapshot.dataset.id);
+    const codes = (dataset: QuerySnapshot['dataset'], id: string) =>
+      dataset.dimensions.find((d) => d.id === id)?.codes.map((c) => c.code) ?? [];
+    // UNODC's table has 645 categories and 199 places; the chart draws Norway and Romania.
+    expect(codes(full, 'category').length).toBeGreaterThan(600);
+    expect(codes(snapshot.dataset, 'category').length).toBe(1);
+    expect(codes(snapshot.dataset, 'geo').sort()).toEqual(['NO', 'RO']);
+    expect(SNAPSHOT_VIEWS['home-trafficking'].sql(snapshot.dataset)).toBe(snapshot.sql);
+    // The explorer's own snapshot keeps every code: its pickers list them.
+    const explore = await committed('explore-crim_off_cat');
+    expect(explore.datasetTrimmed).toBeUndefined();
+  });
+
   test('the explorer snapshot reads as a transform result, as the live table does', async () => {
     const snapshot = await committed('explore-crim_off_cat');
     const found = findSnapshotTable([await committed('home-homicide'), snapshot], snapshot.sql);

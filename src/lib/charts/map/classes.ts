@@ -1,5 +1,5 @@
 import { bisectRight, quantileSorted } from 'd3-array';
-import { schemeBlues } from 'd3-scale-chromatic';
+import { BLUES } from './blues';
 
 /**
  * Value classes for a choropleth: quantile breaks, so each colour covers about as many regions,
@@ -28,8 +28,8 @@ function countPerClass(sorted: readonly number[], thresholds: readonly number[])
 
 /** Light-to-dark blues (ColorBrewer, safe for colour-blind readers) for `n` classes. */
 function blues(n: number): string[] {
-  if (n >= 3) return [...schemeBlues[Math.min(n, 9)]];
-  const three = schemeBlues[3];
+  if (n >= 3) return [...BLUES[Math.min(n, 9)]];
+  const three = BLUES[3];
   return n === 2 ? [three[0], three[2]] : [three[1]];
 }
 
