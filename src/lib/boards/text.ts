@@ -41,8 +41,16 @@ export function filtersMissedText(missed: FiltersMissed): string {
       return m.boards_filters_missed_opted_out();
     case 'programme':
       return m.boards_filters_missed_programme();
+    case 'programme-geo':
+      return m.boards_filters_missed_programme_geo();
     case 'sql':
       return m.boards_filters_missed_sql();
+    case 'sql-geo':
+      return m.boards_filters_missed_sql_geo();
+    case 'sql-time':
+      return m.boards_filters_missed_sql_time();
+    case 'sql-statement':
+      return m.boards_filters_missed_sql_statement();
     case 'no-geo':
       return m.boards_filters_missed_geo();
   }
