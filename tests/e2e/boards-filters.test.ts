@@ -63,6 +63,8 @@ test('the board’s period narrows a programme indicator’s chart to its years,
   // The baseline year is outside the window: not drawn, but named with its value.
   await expect(trend.locator('[data-kind="baseline"]')).toHaveCount(0);
   await expect(trend).toContainText('Outside the board’s period, so not drawn: Baseline 2012:');
+  // Its own link opens it unfiltered: its notes, downloaded with it, say what the board drew.
+  await expect(trend).toContainText('Drawn with the board’s filters: periods 2014 to 2018.');
   // It shows Romania whatever the board's countries, and says so; the budget has no years.
   await expect(item.getByTestId('board-filters-missed')).toHaveText(
     'The board’s countries do not apply to this chart: it follows its indicator’s own country. The period does.'
@@ -118,6 +120,9 @@ test('the board’s countries and period reach a SQL console chart through its g
   await item.getByText('Data table').click();
   expect(await tablePeriods(item, 'NO')).toEqual(['2014', '2015', '2016', '2017', '2018']);
   await expect(item.getByTestId('board-filters-missed')).toHaveCount(0);
+  await expect(item).toContainText(
+    'Drawn with the board’s filters: countries Norway; periods 2014 to 2018.'
+  );
   // A result without a geo column takes the period and says the countries miss it.
   await expect(other.getByTestId('board-filters-missed')).toHaveText(
     'The board’s countries do not apply to this chart: its query’s result has no geo column. The period does.'
