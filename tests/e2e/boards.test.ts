@@ -93,6 +93,25 @@ test('a presenter composes a board: an explorer chart from its share menu, a tex
     .toEqual(['text: Meeting notes', expect.stringMatching(/^chart: .*Intentional homicide/)]);
 });
 
+test('a presenter reorders a board by dragging an item’s handle onto another item', async ({
+  page
+}) => {
+  const shared = board([
+    { kind: 'text', markdown: '## First', span: 1 },
+    { kind: 'text', markdown: '## Second', span: 1 },
+    { kind: 'text', markdown: '## Third', span: 1 }
+  ]);
+  // Tall enough that the drop lands on the item itself, not on the fold below it.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(`/boards?b=${encodeBoard(shared)}`);
+  const items = page.getByTestId('board-item');
+  await items.nth(2).locator('.handle').dragTo(items.nth(0));
+  await expect.poll(() => itemOrder(page)).toEqual(['text: Third', 'text: First', 'text: Second']);
+  await expect(page.getByTestId('board-announcement')).toHaveText(
+    'Moved text “Third” to position 1 of 3.'
+  );
+});
+
 test('the board’s countries reach every explorer chart but the one that opted out', async ({
   page
 }) => {
