@@ -1,5 +1,5 @@
 import type { BoardFilters } from '$lib/state/board-link';
-import type { ProgrammeChartLink } from '$lib/state/programme-chart';
+import { readProgrammeChart, type ProgrammeChartLink } from '$lib/state/programme-chart';
 import { periodAs } from '$lib/model/period';
 
 /**
@@ -44,6 +44,17 @@ export function programmeReach(link: ProgrammeChartLink): FilterReach {
   )
     return { geo: false, time: true };
   return { geo: false, time: false };
+}
+
+/**
+ * Whether any of the board's filters can reach a chart, so its item offers to ignore them: not
+ * a programme budget or timeline. An explorer or SQL chart may, until its data says otherwise.
+ */
+export function filtersCanReach(link: URLSearchParams): boolean {
+  const programme = readProgrammeChart(link);
+  if (!programme) return true;
+  const reach = programmeReach(programme);
+  return reach.geo || reach.time;
 }
 
 /** The years of a board's period window, for charts drawn by year: those it overlaps. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filtersMissed, programmeReach, yearWindow } from '../../../src/lib/boards/filters';
+import {
+  filtersCanReach,
+  filtersMissed,
+  programmeReach,
+  yearWindow
+} from '../../../src/lib/boards/filters';
 import type { BoardFilters } from '../../../src/lib/state/board-link';
 
 const period: BoardFilters = { geo: [], time: { from: '2012', to: '2018' } };
@@ -37,6 +42,17 @@ describe('which charts on a board say the board’s filters do not reach them', 
     expect(filtersMissed('explorer', countries, false, { geo: false, time: true })).toBe('no-geo');
     expect(filtersMissed('explorer', period, false, { geo: false, time: true })).toBeNull();
     expect(filtersMissed('explorer', countries, false, { geo: true, time: true })).toBeNull();
+  });
+});
+
+describe('which charts offer to ignore the board’s filters', () => {
+  it('every chart some filter can reach, not a programme budget or timeline', () => {
+    const can = (link: string) => filtersCanReach(new URLSearchParams(link));
+    expect(can('programme=budget')).toBe(false);
+    expect(can('programme=timeline')).toBe(false);
+    expect(can('programme=comparator&id=theft')).toBe(true);
+    expect(can('q=SELECT+1')).toBe(true);
+    expect(can('ds=crim_off_cat')).toBe(true);
   });
 });
 
