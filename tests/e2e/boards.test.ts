@@ -344,11 +344,14 @@ test.describe('a board embedded on another site', () => {
     context,
     baseURL
   }) => {
-    const shared = board([
-      { kind: 'text', markdown: '**Embedded** board', span: 3 },
-      chartItem(HOMICIDE),
-      chartItem('programme=budget')
-    ]);
+    const shared = {
+      ...board([
+        { kind: 'text', markdown: '**Embedded** board', span: 3 },
+        chartItem(HOMICIDE),
+        chartItem('programme=budget')
+      ]),
+      filters: { geo: [], time: { from: '2014', to: '2018' } }
+    };
     await page.goto(`/boards?b=${encodeBoard(shared)}`);
     await page.getByText('Share or embed this board').click();
     const snippet = await page.getByTestId('board-embed').inputValue();
@@ -371,6 +374,10 @@ test.describe('a board embedded on another site', () => {
     await expect(frame.getByText('Embedded')).toBeVisible();
     await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
     await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
+    // Drawn with the board's period, as on /boards.
+    const embeddedChart = frame.getByTestId('explore-view');
+    await expect(point(embeddedChart, 'RO', '2015')).toHaveCount(1);
+    await expect(point(embeddedChart, 'RO', '2011')).toHaveCount(0);
     await expect(frame.getByTestId('board-item-controls')).toHaveCount(0);
     await expect(frame.getByTestId('share-toggle')).toHaveCount(0);
     await expectFrameFits(hostPage, appOrigin);
