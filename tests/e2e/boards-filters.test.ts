@@ -6,6 +6,7 @@ import { encodeBoard, type Board } from '../../src/lib/state/board-link';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
 const THEFT = 'programme=indicator&id=theft';
+const THEFT_INDEX = 'programme=comparator&id=theft';
 const HOMICIDE_SQL =
   "SELECT geo, time, value, flag FROM crim_off_cat WHERE iccs = 'ICCS0101' AND unit = 'P_HTHAB' AND geo IN ('RO', 'NO', 'HU') ORDER BY geo, time";
 const sqlLink = (q: string) => new URLSearchParams({ q, chart: 'time,value,geo' }).toString();
@@ -48,7 +49,12 @@ test('the board’s period narrows a programme indicator’s chart to its years,
   await expect(alone.locator('[data-kind="baseline"]')).toHaveCount(1);
 
   await page.goto(
-    `/boards?b=${encodeBoard(board([chartItem(THEFT), chartItem('programme=budget')], { geo: [], time: null }))}`
+    `/boards?b=${encodeBoard(
+      board([chartItem(THEFT), chartItem('programme=budget'), chartItem(THEFT_INDEX)], {
+        geo: [],
+        time: null
+      })
+    )}`
   );
   const [item, budget] = [0, 1].map((i) => page.getByTestId('board-item').nth(i));
   const trend = item.getByTestId('indicator-trend');
@@ -72,6 +78,15 @@ test('the board’s period narrows a programme indicator’s chart to its years,
   await expect(budget.getByTestId('board-filters-missed')).toContainText(
     'it has neither countries nor the years of a statistic'
   );
+
+  // The comparison against the EU27 median is cut to the same years; its index keeps its base
+  // year, and its summary reads Romania's index as published values divided, to one decimal.
+  const index = page.getByTestId('board-item').nth(2).getByTestId('comparator-chart');
+  await expect(point(index, 'RO', '2013')).toHaveCount(0);
+  const theft = (year: string) => Number(rawTsvCell(FILE, 'A,ICCS0502,P_HTHAB,RO', year));
+  const romania2014 = ((theft('2014') / theft('2012')) * 100).toFixed(1);
+  expect(romania2014).toBe('291.9');
+  await expect(index.getByTestId('chart-summary')).toContainText(`Romania: ${romania2014} in 2014`);
 
   // Opted out, it draws every year again.
   await item.getByTestId('board-opt-out').check();
