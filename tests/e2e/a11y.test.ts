@@ -52,14 +52,15 @@ const SQL_CHART = new URLSearchParams({
   chart: 'time,value,geo'
 });
 /**
- * A board of every kind of item: text, an explorer chart, a programme chart, a SQL console
- * chart, an indicator.
+ * A board of every kind of item: text, an explorer chart, programme charts, a SQL console
+ * chart, an indicator, with filters that reach some and miss others (their notes said).
  */
 const BOARD = encodeBoard({
   title: 'Audit',
-  filters: { geo: ['RO', 'NO'], time: null },
+  filters: { geo: ['RO', 'NO'], time: { from: '2014', to: '2018' } },
   items: [
     { kind: 'text', markdown: '## Notes\n\n[Eurostat](https://ec.europa.eu/eurostat)', span: 1 },
+    { kind: 'chart', link: 'programme=indicator&id=burglary', span: 1, optOut: false },
     { kind: 'chart', link: 'ds=crim_off_cat&view=line', span: 2, optOut: false },
     { kind: 'chart', link: 'programme=budget', span: 1, optOut: false },
     { kind: 'chart', link: SQL_CHART.toString(), span: 1, optOut: false },

@@ -93,6 +93,25 @@ test('a presenter composes a board: an explorer chart from its share menu, a tex
     .toEqual(['text: Meeting notes', expect.stringMatching(/^chart: .*Intentional homicide/)]);
 });
 
+test('a presenter reorders a board by dragging an item’s handle onto another item', async ({
+  page
+}) => {
+  const shared = board([
+    { kind: 'text', markdown: '## First', span: 1 },
+    { kind: 'text', markdown: '## Second', span: 1 },
+    { kind: 'text', markdown: '## Third', span: 1 }
+  ]);
+  // Tall enough that the drop lands on the item itself, not on the fold below it.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(`/boards?b=${encodeBoard(shared)}`);
+  const items = page.getByTestId('board-item');
+  await items.nth(2).locator('.handle').dragTo(items.nth(0));
+  await expect.poll(() => itemOrder(page)).toEqual(['text: Third', 'text: First', 'text: Second']);
+  await expect(page.getByTestId('board-announcement')).toHaveText(
+    'Moved text “Third” to position 1 of 3.'
+  );
+});
+
 test('the board’s countries reach every explorer chart but the one that opted out', async ({
   page
 }) => {
@@ -210,11 +229,12 @@ test('a chart the board’s filters do not reach says so, and the period reaches
     'The board’s filters do not apply to this chart: it ignores them.'
   );
   await expect(items.nth(2).getByTestId('board-filters-missed')).toContainText(
-    'a programme chart shows the programme’s own country and years'
+    'it has neither countries nor the years of a statistic'
   );
-  await expect(items.nth(3).getByTestId('board-filters-missed')).toContainText(
-    'its SQL query decides what it shows'
-  );
+  // The SQL chart's result has a time column: the period reaches it, and it says nothing.
+  await expect(point(items.nth(3).getByTestId('line-chart'), 'RO', '2011')).toHaveCount(0);
+  await expect(point(items.nth(3).getByTestId('line-chart'), 'RO', '2015')).toHaveCount(1);
+  await expect(items.nth(3).getByTestId('board-filters-missed')).toHaveCount(0);
   await expect(point(items.nth(1).getByTestId('explore-view'), 'RO', '2011')).toHaveCount(1);
 });
 
@@ -228,7 +248,7 @@ test('a board’s link opens the same board, and a damaged link says so and keep
   await page.getByTestId('board-text-input').fill('Kept here');
   await page.getByText('Share or embed this board').click();
   const link = await page.getByTestId('board-link').inputValue();
-  expect(link).toMatch(/\/boards\?b=1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/\/boards\?b=2\.[A-Za-z0-9_-]+$/);
 
   const other = await context.newPage();
   await other.goto(link);
@@ -260,7 +280,7 @@ test('a board downloads as a file and opens again from it; a file that is not a 
   ]);
   expect(download.suggestedFilename()).toBe('Test-board.cooperare-board.json');
   const content = readFileSync(await download.path(), 'utf8');
-  expect(JSON.parse(content)).toMatchObject({ format: 'cooperare-board', version: 1 });
+  expect(JSON.parse(content)).toMatchObject({ format: 'cooperare-board', version: 2 });
 
   await page.goto('/boards');
   await expect(page.getByTestId('board-empty')).toBeVisible();
@@ -324,15 +344,18 @@ test.describe('a board embedded on another site', () => {
     context,
     baseURL
   }) => {
-    const shared = board([
-      { kind: 'text', markdown: '**Embedded** board', span: 3 },
-      chartItem(HOMICIDE),
-      chartItem('programme=budget')
-    ]);
+    const shared = {
+      ...board([
+        { kind: 'text', markdown: '**Embedded** board', span: 3 },
+        chartItem(HOMICIDE),
+        chartItem('programme=budget')
+      ]),
+      filters: { geo: [], time: { from: '2014', to: '2018' } }
+    };
     await page.goto(`/boards?b=${encodeBoard(shared)}`);
     await page.getByText('Share or embed this board').click();
     const snippet = await page.getByTestId('board-embed').inputValue();
-    expect(snippet).toContain(`src="${baseURL}/embed?board=1.`);
+    expect(snippet).toContain(`src="${baseURL}/embed?board=2.`);
     const measuredWidth = await page.getByTestId('board-tools').evaluate((el) => el.clientWidth);
     const snippetHeight = async () =>
       Number(/height:(\d+)px/.exec(await page.getByTestId('board-embed').inputValue())?.[1]);
@@ -351,6 +374,10 @@ test.describe('a board embedded on another site', () => {
     await expect(frame.getByText('Embedded')).toBeVisible();
     await expect(frame.getByRole('img', { name: /Intentional homicide/ })).toBeVisible();
     await expect(frame.getByRole('img', { name: /Budget by project/ })).toBeVisible();
+    // Drawn with the board's period, as on /boards.
+    const embeddedChart = frame.getByTestId('explore-view');
+    await expect(point(embeddedChart, 'RO', '2015')).toHaveCount(1);
+    await expect(point(embeddedChart, 'RO', '2011')).toHaveCount(0);
     await expect(frame.getByTestId('board-item-controls')).toHaveCount(0);
     await expect(frame.getByTestId('share-toggle')).toHaveCount(0);
     await expectFrameFits(hostPage, appOrigin);

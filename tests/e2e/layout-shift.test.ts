@@ -41,7 +41,7 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     await page.goto('/');
     const href = await page.getByTestId('home-board-open').getAttribute('href');
-    expect(href).toMatch(/^\/boards\?b=1\./);
+    expect(href).toMatch(/^\/boards\?b=2\./);
     await watchLayoutShifts(page);
     await page.goto(href as string);
     await boardSettled(page);

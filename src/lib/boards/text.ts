@@ -1,6 +1,6 @@
-import { m } from '$lib/i18n';
-import type { BoardItem, BoardProblem } from '$lib/state/board-link';
-import type { FiltersMissed } from './filters';
+import { m, placeName } from '$lib/i18n';
+import type { BoardFilters, BoardItem, BoardProblem } from '$lib/state/board-link';
+import type { FilterReach, FiltersMissed } from './filters';
 
 /** An indicator's name by its id, from the programme's framework (the route layer knows it). */
 export type IndicatorName = (id: string) => string | undefined;
@@ -41,9 +41,31 @@ export function filtersMissedText(missed: FiltersMissed): string {
       return m.boards_filters_missed_opted_out();
     case 'programme':
       return m.boards_filters_missed_programme();
+    case 'programme-geo':
+      return m.boards_filters_missed_programme_geo();
     case 'sql':
       return m.boards_filters_missed_sql();
+    case 'sql-geo':
+      return m.boards_filters_missed_sql_geo();
+    case 'sql-time':
+      return m.boards_filters_missed_sql_time();
+    case 'sql-statement':
+      return m.boards_filters_missed_sql_statement();
     case 'no-geo':
       return m.boards_filters_missed_geo();
   }
+}
+
+/**
+ * The board's filters a programme or SQL console chart is drawn with, for its notes: its own
+ * link opens it unfiltered, so a download or a print of it says what the board left out.
+ */
+export function filtersAppliedText(filters: BoardFilters, reach: FilterReach): string | null {
+  const parts: string[] = [];
+  if (reach.geo && filters.geo.length > 0)
+    parts.push(
+      m.boards_filters_applied_geo({ countries: filters.geo.map((c) => placeName(c)).join(', ') })
+    );
+  if (reach.time && filters.time) parts.push(m.boards_filters_applied_time(filters.time));
+  return parts.length > 0 ? m.boards_filters_applied({ filters: parts.join('; ') }) : null;
 }

@@ -115,3 +115,16 @@ export function periodOfDate(date: string, frequency: Frequency): string | null 
   if (frequency === 'quarterly') return `${year}-Q${Math.ceil(Number(month) / 3)}`;
   return year;
 }
+
+/**
+ * The period of `frequency` that holds the first or the last month of `period`: 2015 →
+ * 2015-01 or 2015-12 (monthly), 2015-Q1 or 2015-Q4 (quarterly); 2015-05 → 2015-Q2 or 2015
+ * (at either end). A window's ends read this way take in every period that overlaps it.
+ */
+export function periodAs(period: string, frequency: Frequency, end: 'first' | 'last'): string {
+  const { year, index, perYear } = periodParts(period);
+  const month = end === 'first' ? (index * 12) / perYear : ((index + 1) * 12) / perYear - 1;
+  if (frequency === 'annual') return String(year);
+  if (frequency === 'quarterly') return `${year}-Q${Math.floor(month / 3) + 1}`;
+  return `${year}-${String(month + 1).padStart(2, '0')}`;
+}

@@ -7,7 +7,7 @@
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
-export const BOARD_LINK_VERSION = 1;
+export const BOARD_LINK_VERSION = 2;
 
 export type BoardSpan = 1 | 2 | 3;
 
@@ -72,8 +72,34 @@ interface BoardMigration {
   from: number;
   migrate: (compact: unknown) => unknown;
 }
-/** None yet: version 2 adds `{ from: 1, migrate }` here and keeps reading version 1 links. */
-const BOARD_MIGRATIONS: readonly BoardMigration[] = [];
+/**
+ * Version 2 lets the board's filters reach programme and SQL console charts, which version 1
+ * left as their link says: a version 1 board with filters set marks those charts as opting
+ * out, so it opens showing what it showed when it was shared. The compact shape is unchanged.
+ */
+const BOARD_MIGRATIONS: readonly BoardMigration[] = [{ from: 1, migrate: filtersLeftAlone }];
+
+function filtersLeftAlone(compact: unknown): unknown {
+  if (typeof compact !== 'object' || compact === null) return compact;
+  const raw = compact as Record<string, unknown>;
+  const filtersSet = (Array.isArray(raw.g) && raw.g.length > 0) || raw.p !== undefined;
+  if (!Array.isArray(raw.i) || !filtersSet) return compact;
+  const reachedBefore = (link: string) => {
+    const params = new URLSearchParams(link);
+    return !params.has('programme') && !params.has('q');
+  };
+  return {
+    ...raw,
+    i: raw.i.map((entry: unknown) =>
+      Array.isArray(entry) &&
+      entry[0] === 'c' &&
+      typeof entry[1] === 'string' &&
+      !reachedBefore(entry[1])
+        ? [entry[0], entry[1], entry[2], 1]
+        : entry
+    )
+  };
+}
 
 /** The short form a link carries: one letter per field, an array per item. */
 interface CompactBoard {

@@ -36,7 +36,7 @@ function payload(json: unknown): string {
 describe('board link', () => {
   it('gives back the same board, in a value a URL carries as it is', () => {
     const value = encodeBoard(BOARD);
-    expect(value).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    expect(value).toMatch(/^2\.[A-Za-z0-9_-]+$/);
     expect(decodeBoard(value)).toEqual({ board: BOARD });
     const params = new URLSearchParams(`board=${value}`);
     expect(readLink(params)).toEqual({ kind: 'board', reading: { board: BOARD } });
@@ -77,10 +77,55 @@ describe('board link', () => {
   });
 });
 
+describe('a version 1 board link', () => {
+  // Version 1 left programme and SQL console charts unfiltered: on a board with filters set
+  // they open marked as ignoring them, so the board shows what it showed when it was shared.
+  const v1 = {
+    t: 'Shared in 2026',
+    g: ['RO', 'NO'],
+    p: ['2012', '2018'],
+    i: [
+      ['c', 'ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB', 1, 0],
+      ['c', 'programme=indicator&id=homicide-rate-romania', 2, 0],
+      ['c', 'q=SELECT+geo%2C+time%2C+value+FROM+crim_off_cat', 1, 0],
+      ['t', 'note', 1]
+    ]
+  };
+
+  it('opens with its programme and SQL charts ignoring the filters, its explorer chart not', () => {
+    const read = decodeBoard(`1.${payload(v1)}`);
+    expect('board' in read && read.board.items.map((i) => i.kind === 'chart' && i.optOut)).toEqual([
+      false,
+      true,
+      true,
+      false
+    ]);
+    expect(
+      readBoardFile(JSON.stringify({ format: 'cooperare-board', version: 1, board: v1 }))
+    ).toEqual(read);
+  });
+
+  it('without filters, opens as it is', () => {
+    const read = decodeBoard(`1.${payload({ ...v1, g: undefined, p: undefined })}`);
+    expect('board' in read && read.board.items.map((i) => i.kind === 'chart' && i.optOut)).toEqual([
+      false,
+      false,
+      false,
+      false
+    ]);
+  });
+
+  it('written again, is a version 2 link of the same board', () => {
+    const read = decodeBoard(`1.${payload(v1)}`);
+    if (!('board' in read)) throw new Error('unread');
+    expect(decodeBoard(encodeBoard(read.board))).toEqual(read);
+  });
+});
+
 describe('board file', () => {
   it('gives back the same board', () => {
     const text = boardFileText(BOARD);
-    expect(JSON.parse(text)).toMatchObject({ format: 'cooperare-board', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'cooperare-board', version: 2 });
     expect(readBoardFile(text)).toEqual({ board: BOARD });
   });
 
