@@ -1,20 +1,18 @@
 /**
- * Reader for Eurostat's TSV bulk files, old (`indic_de,geo\time`) and new
- * (`freq,iccs,unit,geo\TIME_PERIOD`) header alike: one row per series, one column per period,
- * cells like `470 `, `78115 b`, `: c` or `:`.
+ * The Eurostat TSV reader's two halves of the work: the header line, and the walk over the
+ * lines after it, which turns them into numbered codes and typed arrays (a TsvPart). A part
+ * holds only numbers, code lists and flag spellings, so a worker can hand it over by transfer;
+ * eurostat-tsv.ts makes the dataset from one part, or from parts read side by side.
  *
  * Bulk files reach hundreds of megabytes, so the text is walked with indexOf and character
  * codes instead of being split into arrays of lines and cells.
  */
 
-import { geoLabel } from '$lib/reference/geo';
 import { isKnownFlag } from '$lib/reference/flags';
-import { keepEncoding, positionArray, type EncodedColumns } from './encoded';
-import { decodeText } from './text';
 import { EXPECTED_PERIOD, normalisePeriod } from '$lib/model/period';
-import { EXPECTED_FLAG, looksLikeMarkup, tableCodeFromFileName } from './eurostat-common';
+import { EXPECTED_FLAG, looksLikeMarkup } from './eurostat-common';
 import { parseNumber } from './fast-number';
-import { IngestError, type LongDataset } from './types';
+import { IngestError } from './types';
 
 const TAB = 9;
 const CR = 13;
@@ -25,12 +23,12 @@ const EXPECTED_HEADER =
   'a first line like `freq,unit,geo\\TIME_PERIOD<TAB>2020<TAB>2021`: dimension names, a backslash, then one column per period';
 const EXPECTED_VALUE = 'a number, or `:` when missing, optionally followed by a space and a flag';
 
-interface Header {
+export interface TsvHeader {
   dimensionIds: string[];
   periods: string[];
 }
 
-function parseHeader(line: string, fileName: string): Header {
+export function parseHeader(line: string, fileName: string): TsvHeader {
   if (looksLikeMarkup(line))
     throw new IngestError(
       fileName,
@@ -166,28 +164,45 @@ function readRowKey(
   return true;
 }
 
-/** Lays out one string per kept row, picking from a short list by number. */
-function spread<T>(pick: ArrayLike<number>, from: T[], count: number): T[] {
-  const column = new Array<T>(count);
-  for (let i = 0; i < count; i++) column[i] = from[pick[i]];
-  return column;
+/**
+ * The rows of some lines of a TSV file, by number: each dimension's codes and the flag
+ * spellings in the order these lines first name them, and per kept row its period's column,
+ * its flag's number and its value. Series (lines that kept a cell) are contiguous runs of rows.
+ */
+export interface TsvPart {
+  codeLists: string[][];
+  /** Entry 0 is null: a row without a flag. */
+  flagSpellings: (string | null)[];
+  seriesCount: number;
+  /** Per series, one code number per dimension. */
+  seriesCodes: Int32Array;
+  /** Per series, its first row; one more entry holds the row count. */
+  seriesFirstRow: Int32Array;
+  rowCount: number;
+  rowPeriod: Int32Array;
+  rowFlag: Uint16Array;
+  rowValue: Float64Array;
 }
 
-/** Reads a Eurostat TSV bulk file into the long shape; pure `:` cells are dropped. */
-export function readEurostatTsv(bytes: Uint8Array, fileName: string): LongDataset {
-  const text = decodeText(bytes, fileName);
-  const firstBreak = text.indexOf('\n');
-  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
-  const { dimensionIds, periods } = parseHeader(text.slice(0, headerEnd), fileName);
+/**
+ * Reads the lines of text[from…] into a TsvPart. Line numbers in errors count from
+ * `lineNumber`, the number of the line before `from` (the header's, 1, for a whole file).
+ */
+export function readTsvLines(
+  text: string,
+  from: number,
+  lineNumber: number,
+  { dimensionIds, periods }: TsvHeader,
+  fileName: string
+): TsvPart {
   const dimensionCount = dimensionIds.length;
   const periodCount = periods.length;
-
   const codeLists = new CodeLists(dimensionCount);
   const lineCodes = new Int32Array(dimensionCount).fill(-1);
   // Sized for every cell of every line, so nothing is copied as rows are added; pages that a
   // dropped `:` leaves unwritten are never backed by memory. A kept cell takes at least two
   // characters, which bounds the size when a wrong file has a wide header and short lines.
-  const lineCount = countLines(text, headerEnd + 1);
+  const lineCount = countLines(text, from);
   const capacity = Math.min(lineCount * periodCount, Math.ceil(text.length / 2));
   const rowPeriod = new Int32Array(capacity);
   const rowFlag = new Uint16Array(capacity);
@@ -201,8 +216,7 @@ export function readEurostatTsv(bytes: Uint8Array, fileName: string): LongDatase
   const flagSpellings: (string | null)[] = [null];
   const flagNumbers = new Map<string, number>();
 
-  let lineNumber = 1;
-  let lineStart = headerEnd + 1;
+  let lineStart = from;
   while (lineStart < text.length) {
     lineNumber++;
     const lineBreak = text.indexOf('\n', lineStart);
@@ -305,55 +319,15 @@ export function readEurostatTsv(bytes: Uint8Array, fileName: string): LongDatase
   }
 
   seriesFirstRow[seriesCount] = rowCount;
-  const dimensions = dimensionIds.map((id, d) => {
-    const list = codeLists.lists[d];
-    // A code whose every cell was a bare `:` never reaches a row, so it is not listed.
-    const used = new Uint8Array(list.length);
-    for (let s = 0; s < seriesCount; s++) used[seriesCodes[s * dimensionCount + d]] = 1;
-    const label = id === 'geo' ? geoLabel : (code: string) => code;
-    const codes = new Map<string, string>();
-    list.forEach((code, n) => {
-      if (used[n]) codes.set(code, label(code));
-    });
-    return { id, label: id, codes };
-  });
-  // The columns as dictionaries (code lists, periods, flag spellings) and per-row positions:
-  // the form the Arrow writer and the description use, so an import never builds the string
-  // columns. Those are laid out only when something asks for them.
-  const encoded: EncodedColumns = {
-    codes: dimensionIds.map((_, d) => {
-      const indices = positionArray(codeLists.lists[d].length, rowCount);
-      for (let s = 0; s < seriesCount; s++)
-        indices.fill(seriesCodes[s * dimensionCount + d], seriesFirstRow[s], seriesFirstRow[s + 1]);
-      return { dictionary: codeLists.lists[d], indices };
-    }),
-    time: { dictionary: periods, indices: rowPeriod.subarray(0, rowCount) },
-    flag: { dictionary: flagSpellings, indices: rowFlag.subarray(0, rowCount) }
-  };
-  let codes: string[][] | null = null;
-  let time: string[] | null = null;
-  let flag: (string | null)[] | null = null;
-  const dataset: LongDataset = {
-    tableCode: tableCodeFromFileName(fileName),
-    title: null,
-    lastUpdate: null,
-    format: 'eurostat-tsv',
-    fileName,
-    dimensions,
+  return {
+    codeLists: codeLists.lists,
+    flagSpellings,
+    seriesCount,
+    seriesCodes: seriesCodes.subarray(0, seriesCount * dimensionCount),
+    seriesFirstRow: seriesFirstRow.subarray(0, seriesCount + 1),
     rowCount,
-    get codes() {
-      return (codes ??= codeLists.lists.map((list, d) =>
-        spread(encoded.codes[d].indices, list, rowCount)
-      ));
-    },
-    get time() {
-      return (time ??= spread(rowPeriod, periods, rowCount));
-    },
-    value: rowValue.slice(0, rowCount),
-    get flag() {
-      return (flag ??= spread(rowFlag, flagSpellings, rowCount));
-    }
+    rowPeriod: rowPeriod.subarray(0, rowCount),
+    rowFlag: rowFlag.subarray(0, rowCount),
+    rowValue: rowValue.subarray(0, rowCount)
   };
-  keepEncoding(dataset, encoded);
-  return dataset;
 }
