@@ -13,7 +13,6 @@ import { IngestError } from '$lib/ingest/types';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { describeLongDataset } from './describe';
 import { NoSyncAccess, isQuotaError, writeImportedFromWorker } from './imported-files';
-import { readEurostatTsvOnTwoCores } from './tsv-on-two-cores';
 import type {
   ImportRequest,
   ImportStage,
@@ -101,12 +100,8 @@ async function parse({ file, fileName, mapping }: ImportRequest): Promise<void> 
     progress('reading', 0);
     const bytes = await readAll(file);
     progress('parsing', null);
-    const reading = await readImportFile(
-      bytes,
-      fileName,
-      mapping,
-      (fraction) => progress('parsing', fraction),
-      { 'eurostat-tsv': readEurostatTsvOnTwoCores }
+    const reading = await readImportFile(bytes, fileName, mapping, (fraction) =>
+      progress('parsing', fraction)
     );
     if (reading.kind === 'mapping') {
       post({ type: 'mapping', table: reading.table });

@@ -22,22 +22,17 @@ import { IngestError, type LongDataset } from './types';
 export type FileReading =
   { kind: 'dataset'; dataset: LongDataset } | { kind: 'mapping'; table: PlainTable };
 
-/** A reader of one format: the file's bytes (gzip unpacked) and its name, to the long shape. */
-export type FormatReader = (
-  bytes: Uint8Array,
-  fileName: string
-) => LongDataset | Promise<LongDataset>;
-
-const READERS: Partial<Record<SourceFormat, FormatReader>> = {
-  'eurostat-tsv': readEurostatTsv,
-  jsonstat: readJsonStat,
-  'sdmx-csv': readSdmxCsv,
-  'eurostat-csv-export': readEurostatCsvExport,
-  'worldbank-json': readWorldBankJson,
-  'worldbank-csv': readWorldBankCsv,
-  'unodc-xlsx': readUnodcXlsx,
-  'frontex-xlsx': readFrontexIbc
-};
+const READERS: Partial<Record<SourceFormat, (bytes: Uint8Array, fileName: string) => LongDataset>> =
+  {
+    'eurostat-tsv': readEurostatTsv,
+    jsonstat: readJsonStat,
+    'sdmx-csv': readSdmxCsv,
+    'eurostat-csv-export': readEurostatCsvExport,
+    'worldbank-json': readWorldBankJson,
+    'worldbank-csv': readWorldBankCsv,
+    'unodc-xlsx': readUnodcXlsx,
+    'frontex-xlsx': readFrontexIbc
+  };
 
 function gunzip(bytes: Uint8Array, fileName: string): Uint8Array {
   try {
@@ -55,15 +50,12 @@ function gunzip(bytes: Uint8Array, fileName: string): Uint8Array {
 /**
  * Reads a file. `mapping` is the user's answer for a plain table; without it a plain table
  * comes back for mapping. `onProgress` gets the fraction read where the reader can tell.
- * `readers` stand in for the readers of their formats (the import worker's reader that uses
- * a second core); they must give what the format's own reader gives.
  */
 export async function readImportFile(
   input: Uint8Array,
   fileName: string,
   mapping: ColumnMapping | null,
-  onProgress?: (fraction: number) => void,
-  readers: Partial<Record<SourceFormat, FormatReader>> = {}
+  onProgress?: (fraction: number) => void
 ): Promise<FileReading> {
   let bytes = input;
   let name = fileName;
@@ -88,7 +80,7 @@ export async function readImportFile(
     if (!mapping) return { kind: 'mapping', table: await sniffParquet(bytes, name) };
     return { kind: 'dataset', dataset: await readParquet(bytes, name, mapping) };
   }
-  const reader = readers[format] ?? READERS[format];
+  const reader = READERS[format];
   if (!reader) throw new IngestError(name, `no reader for ${format}`, null, null);
-  return { kind: 'dataset', dataset: await reader(bytes, name) };
+  return { kind: 'dataset', dataset: reader(bytes, name) };
 }

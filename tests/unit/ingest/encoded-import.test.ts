@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
 import { describeLongDataset } from '../../../src/lib/catalog/describe';
 import { longDatasetToIpc } from '../../../src/lib/ingest/arrow';
@@ -9,7 +10,7 @@ import { recodeDimension } from '../../../src/lib/ingest/transform';
 import type { LongDataset } from '../../../src/lib/ingest/types';
 import { rawTsvCell } from '../../support/raw';
 import { startNodeEngine } from '../support/node-engine';
-import { arrowContents, fixtureBytes, sharedBytes } from './long-rows';
+import { fixtureBytes, sharedBytes } from './long-rows';
 
 // The import worker describes a file and writes its Arrow stream from the reader's
 // dictionary columns, never from the string columns. These tests hold the two forms to
@@ -35,6 +36,24 @@ function asStrings(dataset: LongDataset): LongDataset {
     time: [...dataset.time],
     flag: [...dataset.flag]
   };
+}
+
+/**
+ * Each Arrow column as written: type (index width included), indices or values, dictionary
+ * and nulls. The bytes themselves differ between two writes by their dictionary ids.
+ */
+function arrowContents(ipc: Uint8Array) {
+  const table = tableFromIPC(ipc);
+  return table.schema.fields.map((field) => {
+    const data = table.getChild(field.name)!.data[0];
+    return {
+      name: field.name,
+      type: String(field.type),
+      values: Array.from(data.values as ArrayLike<number>),
+      dictionary: data.dictionary ? [...data.dictionary] : null,
+      nulls: data.nullCount
+    };
+  });
 }
 
 describe('the import of a Eurostat TSV from its dictionary columns', () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
 import { IngestError, type LongDataset } from '../../../src/lib/ingest/types';
 
 /** The published files beside the project (never copied into it). */
@@ -78,22 +77,4 @@ export function ingestErrorOf(read: () => unknown): IngestError {
   const error = errorOf(read);
   if (error instanceof IngestError) return error;
   throw error;
-}
-
-/**
- * Each Arrow column as written: type (index width included), indices or values, dictionary
- * and nulls. The bytes themselves differ between two writes by their dictionary ids.
- */
-export function arrowContents(ipc: Uint8Array) {
-  const table = tableFromIPC(ipc);
-  return table.schema.fields.map((field) => {
-    const data = table.getChild(field.name)!.data[0];
-    return {
-      name: field.name,
-      type: String(field.type),
-      values: Array.from(data.values as ArrayLike<number>),
-      dictionary: data.dictionary ? [...data.dictionary] : null,
-      nulls: data.nullCount
-    };
-  });
 }
