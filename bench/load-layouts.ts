@@ -99,29 +99,45 @@ function batchesOf(table: Table, size: number): Uint8Array {
   return tableToIPC(new Table(table.schema, batches), 'stream');
 }
 
-/** The stream with each dictionary column's positions as plain integers: no strings at all. */
-function positionsOnly(table: Table): Uint8Array {
+/**
+ * The stream with the dictionary columns `picked` names turned into their positions as plain
+ * integers: signed as the dictionary's indices are, or `unsigned` (UTINYINT for at most 255
+ * codes, else USMALLINT), as a table of codes by number would store them.
+ */
+function withPositions(table: Table, picked: (name: string) => boolean, unsigned: boolean) {
   const columns: Record<string, Vector> = {};
   for (const field of table.schema.fields) {
     const column = table.getChild(field.name) as Vector;
-    if (!DataType.isDictionary(field.type)) columns[field.name] = column;
-    else {
-      // The app's writer makes one record batch; more would need one slice each.
-      if (column.data.length !== 1) throw new Error('Expected a single record batch.');
-      const [chunk] = column.data;
-      columns[field.name] = makeVector(
-        makeData({
-          type: field.type.indices,
-          length: chunk.length,
-          nullCount: chunk.nullCount,
-          nullBitmap: chunk.nullBitmap,
-          data: chunk.values
-        })
-      );
+    if (!DataType.isDictionary(field.type) || !picked(field.name)) {
+      columns[field.name] = column;
+      continue;
     }
+    // The app's writer makes one record batch; more would need one slice each.
+    if (column.data.length !== 1) throw new Error('Expected a single record batch.');
+    const [chunk] = column.data;
+    const values = chunk.values as Int8Array | Int16Array | Int32Array;
+    const [type, data] = !unsigned
+      ? [field.type.indices, values]
+      : values instanceof Int8Array
+        ? [new Uint8(), new Uint8Array(values.buffer, values.byteOffset, values.length)]
+        : values instanceof Int16Array
+          ? [new Uint16(), new Uint16Array(values.buffer, values.byteOffset, values.length)]
+          : [new Uint32(), new Uint32Array(values.buffer, values.byteOffset, values.length)];
+    columns[field.name] = makeVector(
+      makeData({
+        type,
+        length: chunk.length,
+        nullCount: chunk.nullCount,
+        nullBitmap: chunk.nullBitmap,
+        data
+      } as Parameters<typeof makeData>[0])
+    );
   }
   return tableToIPC(new Table(columns), 'stream');
 }
+
+/** The stream with each dictionary column's positions as plain integers: no strings at all. */
+const positionsOnly = (table: Table) => withPositions(table, () => true, false);
 
 /** The dimension columns' dictionaries: per column, its codes in the order of their positions. */
 function codeLists(table: Table, dims: string[]): Map<string, string[]> {
@@ -136,38 +152,10 @@ function codeLists(table: Table, dims: string[]): Map<string, string[]> {
 const dimensionsOf = (table: Table) =>
   table.schema.fields.map((f) => f.name).filter((n) => !['time', 'value', 'flag'].includes(n));
 
-/**
- * The stream with each dimension's dictionary positions as unsigned integers (UTINYINT when
- * the dimension has at most 255 codes, else USMALLINT); time and flag stay dictionary strings.
- */
+/** The stream with each dimension's positions unsigned; time and flag stay dictionary strings. */
 function dimensionPositions(table: Table): Uint8Array {
   const dims = new Set(dimensionsOf(table));
-  const columns: Record<string, Vector> = {};
-  for (const field of table.schema.fields) {
-    const column = table.getChild(field.name) as Vector;
-    if (!dims.has(field.name)) columns[field.name] = column;
-    else {
-      if (column.data.length !== 1) throw new Error('Expected a single record batch.');
-      const [chunk] = column.data;
-      const values = chunk.values as Int8Array | Int16Array | Int32Array;
-      const data =
-        values instanceof Int8Array
-          ? new Uint8Array(values.buffer, values.byteOffset, values.length)
-          : values instanceof Int16Array
-            ? new Uint16Array(values.buffer, values.byteOffset, values.length)
-            : new Uint32Array(values.buffer, values.byteOffset, values.length);
-      const type =
-        data instanceof Uint8Array
-          ? new Uint8()
-          : data instanceof Uint16Array
-            ? new Uint16()
-            : new Uint32();
-      columns[field.name] = makeVector(
-        makeData({ type, length: chunk.length, nullCount: 0, nullBitmap: null, data })
-      );
-    }
-  }
-  return tableToIPC(new Table(columns), 'stream');
+  return withPositions(table, (name) => dims.has(name), true);
 }
 
 /** One small table per dimension (`t__geo`: id, code), from the stream's dictionaries. */
