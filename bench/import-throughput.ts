@@ -21,7 +21,7 @@ const datasetId = (megabytes: number) => `bench_import_${megabytes}mb`;
  * as many countries as it takes), 120 months, a value with a trailing space, 15 % bare `:`
  * gaps and 5 % `p` flags, as the published bulk files have them. Written once and reused.
  */
-async function generatedTsv(megabytes: number): Promise<string> {
+export async function generatedTsv(megabytes: number): Promise<string> {
   const file = `/tmp/cooperare-bench-data/estat_${datasetId(megabytes)}.tsv`;
   return generatedFile(file, async (write) => {
     const periods = monthlyPeriods(2010, 120);

@@ -4,12 +4,16 @@
  * reads the first `megabytes` (default 34, about 5 million rows) of the import bench's
  * generated TSV with the app's own reader and Arrow writer, then loads the stream three times
  * per layout, interleaved, under Node with the same duckdb-wasm build the browser runs.
- * The import bench (`npm run bench -- --only import`) writes the TSV on its first run.
+ * The TSV is the import bench's (bench/import-throughput.ts), written here if it is missing.
+ * A second argument picks the loads by letter (`a,e,z`).
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import {
   DataType,
+  Uint16,
+  Uint32,
+  Uint8,
   RecordBatchReader,
   Table,
   makeData,
@@ -21,15 +25,17 @@ import { readEurostatTsv } from '../src/lib/ingest/eurostat-tsv';
 import { longDatasetToArrow } from '../src/lib/ingest/arrow';
 import { quoteIdent, quoteLiteral } from '../src/lib/db/engine';
 import { openNodeConnection } from '../src/lib/db/node-engine';
+import { generatedTsv } from './import-throughput';
 
 const SOURCE = '/tmp/cooperare-bench-data/estat_bench_import_200mb.tsv';
 const RUNS = 3;
 const megabytes = Number(process.argv[2] ?? 34);
+/** Which loads to time, by their letter (`a,e,z`); all when not given. */
+const only = process.argv[3]?.split(',');
 
 /** The first whole lines of the bench's file, up to `megabytes`. */
-function head(file: string, bytes: number): Uint8Array {
-  if (!existsSync(file))
-    throw new Error(`${file} is missing: run \`npm run bench -- --only import\` once to write it.`);
+async function head(file: string, bytes: number): Promise<Uint8Array> {
+  if (!existsSync(file)) await generatedTsv(200);
   const buffer = new Uint8Array(bytes);
   const fd = openSync(file, 'r');
   const read = readSync(fd, buffer, 0, bytes, 0);
@@ -93,28 +99,98 @@ function batchesOf(table: Table, size: number): Uint8Array {
   return tableToIPC(new Table(table.schema, batches), 'stream');
 }
 
-/** The stream with each dictionary column's positions as plain integers: no strings at all. */
-function positionsOnly(table: Table): Uint8Array {
+/**
+ * The stream with the dictionary columns `picked` names turned into their positions as plain
+ * integers: signed as the dictionary's indices are, or `unsigned` (UTINYINT for at most 255
+ * codes, else USMALLINT), as a table of codes by number would store them.
+ */
+function withPositions(table: Table, picked: (name: string) => boolean, unsigned: boolean) {
   const columns: Record<string, Vector> = {};
   for (const field of table.schema.fields) {
     const column = table.getChild(field.name) as Vector;
-    if (!DataType.isDictionary(field.type)) columns[field.name] = column;
-    else {
-      // The app's writer makes one record batch; more would need one slice each.
-      if (column.data.length !== 1) throw new Error('Expected a single record batch.');
-      const [chunk] = column.data;
-      columns[field.name] = makeVector(
-        makeData({
-          type: field.type.indices,
-          length: chunk.length,
-          nullCount: chunk.nullCount,
-          nullBitmap: chunk.nullBitmap,
-          data: chunk.values
-        })
-      );
+    if (!DataType.isDictionary(field.type) || !picked(field.name)) {
+      columns[field.name] = column;
+      continue;
     }
+    // The app's writer makes one record batch; more would need one slice each.
+    if (column.data.length !== 1) throw new Error('Expected a single record batch.');
+    const [chunk] = column.data;
+    const values = chunk.values as Int8Array | Int16Array | Int32Array;
+    const [type, data] = !unsigned
+      ? [field.type.indices, values]
+      : values instanceof Int8Array
+        ? [new Uint8(), new Uint8Array(values.buffer, values.byteOffset, values.length)]
+        : values instanceof Int16Array
+          ? [new Uint16(), new Uint16Array(values.buffer, values.byteOffset, values.length)]
+          : [new Uint32(), new Uint32Array(values.buffer, values.byteOffset, values.length)];
+    columns[field.name] = makeVector(
+      makeData({
+        type,
+        length: chunk.length,
+        nullCount: chunk.nullCount,
+        nullBitmap: chunk.nullBitmap,
+        data
+      } as Parameters<typeof makeData>[0])
+    );
   }
   return tableToIPC(new Table(columns), 'stream');
+}
+
+/** The stream with each dictionary column's positions as plain integers: no strings at all. */
+const positionsOnly = (table: Table) => withPositions(table, () => true, false);
+
+/** The dimension columns' dictionaries: per column, its codes in the order of their positions. */
+function codeLists(table: Table, dims: string[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const name of dims) {
+    const [chunk] = (table.getChild(name) as Vector).data;
+    lists.set(name, [...(chunk.dictionary ?? [])].map(String));
+  }
+  return lists;
+}
+
+const dimensionsOf = (table: Table) =>
+  table.schema.fields.map((f) => f.name).filter((n) => !['time', 'value', 'flag'].includes(n));
+
+/** The stream with each dimension's positions unsigned; time and flag stay dictionary strings. */
+function dimensionPositions(table: Table): Uint8Array {
+  const dims = new Set(dimensionsOf(table));
+  return withPositions(table, (name) => dims.has(name), true);
+}
+
+/** One small table per dimension (`t__geo`: id, code), from the stream's dictionaries. */
+function codeTables(conn: Conn, name: string, table: Table) {
+  for (const [dim, codes] of codeLists(table, dimensionsOf(table))) {
+    conn.query(`CREATE TABLE ${q(`${name}__${dim}`)} (id USMALLINT, code VARCHAR)`);
+    conn.query(
+      `INSERT INTO ${q(`${name}__${dim}`)} VALUES ${codes.map((c, i) => `(${i}, ${lit(c)})`).join(', ')}`
+    );
+  }
+}
+
+/** A view `view` that shows `codes`' table with every dimension decoded to its code, by joins. */
+function decodingView(conn: Conn, view: string, codes: string, table: Table) {
+  const dims = dimensionsOf(table);
+  const names = table.schema.fields.map((f) => f.name);
+  const select = names.map((n) =>
+    dims.includes(n) ? `${q(`d_${n}`)}.code AS ${q(n)}` : `c.${q(n)}`
+  );
+  const joins = dims.map(
+    (d) => `JOIN ${q(`${codes}__${d}`)} ${q(`d_${d}`)} ON ${q(`d_${d}`)}.id = c.${q(d)}`
+  );
+  conn.query(
+    `CREATE VIEW ${q(view)} AS SELECT ${select.join(', ')} FROM ${q(codes)} c ${joins.join(' ')}`
+  );
+}
+
+/** The same view, decoding each dimension by indexing a list of its codes. */
+function listDecodingView(conn: Conn, view: string, codes: string, table: Table) {
+  const lists = codeLists(table, dimensionsOf(table));
+  const select = table.schema.fields.map((f) => {
+    const list = lists.get(f.name);
+    return list ? `[${list.map(lit).join(', ')}][${q(f.name)} + 1] AS ${q(f.name)}` : q(f.name);
+  });
+  conn.query(`CREATE VIEW ${q(view)} AS SELECT ${select.join(', ')} FROM ${q(codes)}`);
 }
 
 const strategies: Record<string, Strategy> = {
@@ -159,6 +235,11 @@ const strategies: Record<string, Strategy> = {
     for (const sql of ddl) conn.query(sql);
     conn.insertArrowFromIPCStream(ipc, { name: 't', create: false });
   },
+  'e. dimensions UTINYINT/USMALLINT, code tables, decoding view': (conn, _ipc, table) => {
+    conn.insertArrowFromIPCStream(dimensionPositions(table), { name: 't_codes', create: true });
+    codeTables(conn, 't_codes', table);
+    decodingView(conn, 't', 't_codes', table);
+  },
   // Not a layout the app could use: the floor, what the load costs without any strings.
   'z. floor: dictionary positions as integers': (conn, _ipc, table) => {
     conn.insertArrowFromIPCStream(positionsOnly(table), { name: 't', create: true });
@@ -176,7 +257,7 @@ const load = () =>
     .join(' ');
 
 async function main() {
-  const bytes = head(SOURCE, megabytes * 1e6);
+  const bytes = await head(SOURCE, megabytes * 1e6);
   const dataset = readEurostatTsv(bytes, 'estat_bench_load_layouts.tsv');
   const table = longDatasetToArrow(dataset);
   const ipc = tableToIPC(table, 'stream');
@@ -192,6 +273,7 @@ async function main() {
   const times = new Map<string, number[]>(Object.keys(strategies).map((k) => [k, []]));
   for (let run = 0; run < RUNS; run++) {
     for (const [label, strategy] of Object.entries(strategies)) {
+      if (only && !only.includes(label[0])) continue;
       dropAll(conn);
       const started = performance.now();
       strategy(conn, ipc.slice(), streamed);
@@ -202,17 +284,23 @@ async function main() {
     console.log(`run ${run + 1} done, load average ${load()}`);
   }
   for (const [label, ms] of times)
-    console.log(
-      `${label.padEnd(52)} median ${median(ms).toFixed(0).padStart(6)} ms  runs ${ms.map((x) => x.toFixed(0)).join(' / ')}`
-    );
+    if (ms.length)
+      console.log(
+        `${label.padEnd(52)} median ${median(ms).toFixed(0).padStart(6)} ms  runs ${ms.map((x) => x.toFixed(0)).join(' / ')}`
+      );
 
   // A typical explorer read: some countries, one code for every other dimension, by time.
   dropAll(conn);
   conn.insertArrowFromIPCStream(ipc.slice(), { name: 'plain', create: true });
   for (const sql of enumDdl('enum_t', streamed, dictionaries(streamed))) conn.query(sql);
   conn.insertArrowFromIPCStream(ipc.slice(), { name: 'enum_t', create: false });
+  conn.insertArrowFromIPCStream(dimensionPositions(streamed), { name: 'int_t', create: true });
+  codeTables(conn, 'int_t', streamed);
+  decodingView(conn, 'int_view', 'int_t', streamed);
+  listDecodingView(conn, 'int_list_view', 'int_t', streamed);
   const names = streamed.schema.fields.map((f) => f.name);
-  const dims = names.filter((n) => !['time', 'value', 'flag'].includes(n));
+  const dims = dimensionsOf(streamed);
+  const lists = codeLists(streamed, dims);
   conn.query(
     `CREATE VIEW enum_view AS SELECT ${names
       .map((n) => (n === 'value' ? q(n) : `CAST(${q(n)} AS VARCHAR) AS ${q(n)}`))
@@ -220,47 +308,70 @@ async function main() {
   );
   const geos = dictionaries(streamed).get('geo')!.slice(0, 5);
   const first = conn.query(`SELECT ${dims.map(q).join(', ')} FROM plain LIMIT 1`).toArray()[0];
-  // How a literal meets the column: as a string, or turned into the column's ENUM first (a
-  // code the ENUM lacks becomes NULL), which is what lets DuckDB compare the ENUM's numbers.
+  // How a literal meets the column: as a string, turned into the column's ENUM first (a code
+  // the ENUM lacks becomes NULL), or as the code's position in the dimension's code list, which
+  // is what a query builder that knows the code lists would write.
   type Literal = (column: string, value: string) => string;
   const asText: Literal = (_, value) => lit(value);
   const asEnum: Literal = (column, value) => `TRY_CAST(${lit(value)} AS ${q(`enum_t__${column}`)})`;
+  const asPosition: Literal = (column, value) => {
+    const list = lists.get(column);
+    if (!list) return lit(value);
+    const at = list.indexOf(value);
+    return at < 0 ? 'NULL' : String(at);
+  };
+  // How a column comes out: cast to text, or decoded from its position by its code list.
+  type Output = (column: string) => string;
+  const asCast: Output = (column) => `CAST(${q(column)} AS VARCHAR)`;
+  const decoded: Output = (column) => {
+    const list = lists.get(column);
+    return list ? `[${list.map(lit).join(', ')}][${q(column)} + 1]` : asCast(column);
+  };
   const where = (literal: Literal) =>
     [
       `geo IN (${[...geos, 'NOT_A_CODE'].map((g) => literal('geo', g)).join(', ')})`,
       ...dims.filter((d) => d !== 'geo').map((d) => `${q(d)} = ${literal(d, String(first[d]))}`),
       `"time" >= ${literal('time', '2012-01')}`
     ].join(' AND ');
-  const layouts: Record<string, [string, Literal]> = {
-    'VARCHAR table': ['plain', asText],
-    'ENUM table': ['enum_t', asText],
-    'ENUM table, literals cast to the ENUM': ['enum_t', asEnum],
-    'VARCHAR view over the ENUM table': ['enum_view', asText]
+  const layouts: Record<string, [string, Literal, Output]> = {
+    'VARCHAR table': ['plain', asText, asCast],
+    'ENUM table': ['enum_t', asText, asCast],
+    'ENUM table, literals cast to the ENUM': ['enum_t', asEnum, asCast],
+    'VARCHAR view over the ENUM table': ['enum_view', asText, asCast],
+    'integer table, positions as literals': ['int_t', asPosition, decoded],
+    'decoding view (joins), text literals': ['int_view', asText, asCast],
+    'decoding view (list index), text literals': ['int_list_view', asText, asCast]
   };
-  const queries: Record<string, (t: string, literal: Literal) => string> = {
-    series: (t, literal) =>
-      `SELECT CAST(geo AS VARCHAR) AS series, CAST("time" AS VARCHAR) AS time, value, CAST(flag AS VARCHAR) AS flag FROM ${t} WHERE ${where(literal)} ORDER BY series, time`,
+  const queries: Record<string, (t: string, literal: Literal, out: Output) => string> = {
+    series: (t, literal, out) =>
+      `SELECT ${out('geo')} AS series, CAST("time" AS VARCHAR) AS time, value, CAST(flag AS VARCHAR) AS flag FROM ${t} WHERE ${where(literal)} ORDER BY series, time`,
     'by time': (t, literal) =>
       `SELECT CAST("time" AS VARCHAR) AS time, sum(value) AS value FROM ${t} WHERE ${where(literal)} GROUP BY "time" ORDER BY time`,
-    'codes in use': (t) =>
-      `SELECT CAST(iccs AS VARCHAR) AS code, count(*) AS n FROM ${t} GROUP BY iccs ORDER BY code`
+    'codes in use': (t, _, out) =>
+      `SELECT ${out('iccs')} AS code, count(*) AS n FROM ${t} GROUP BY iccs ORDER BY code`,
+    // The SQL console's kind of question: a plain filter on text and a group by a code.
+    'console: one country, sum by offence': (t, literal, out) =>
+      `SELECT ${out('iccs')} AS iccs, sum(value) AS total FROM ${t} WHERE geo = ${literal('geo', geos[2])} GROUP BY iccs ORDER BY iccs`,
+    'console: offences like ICCS01%': (t, _, out) =>
+      `SELECT ${out('geo')} AS geo, count(*) AS n FROM ${t} WHERE ${out('iccs')} LIKE 'ICCS001%' GROUP BY ALL ORDER BY geo`
   };
   const plainJson = (result: Table) =>
     JSON.stringify(result.toArray(), (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
   for (const [label, sql] of Object.entries(queries)) {
     const results = new Map<string, number[]>(Object.keys(layouts).map((k) => [k, []]));
-    const answers = new Set<string>();
+    const answers = new Map<string, string>();
     for (let run = 0; run < 7; run++)
-      for (const [layout, [t, literal]] of Object.entries(layouts)) {
+      for (const [layout, [t, literal, out]] of Object.entries(layouts)) {
         const started = performance.now();
-        const result = conn.query(sql(t, literal));
+        const result = conn.query(sql(t, literal, out));
         results.get(layout)!.push(performance.now() - started);
-        answers.add(plainJson(result));
+        answers.set(plainJson(result), layout);
       }
-    if (answers.size !== 1) throw new Error(`${label}: the layouts disagree`);
+    if (answers.size !== 1)
+      throw new Error(`${label}: the layouts disagree (${[...answers.values()]})`);
     console.log(`query "${label}" (median of 7, interleaved; load average ${load()})`);
     for (const [layout, ms] of results)
-      console.log(`  ${layout.padEnd(40)} ${median(ms).toFixed(1).padStart(7)} ms`);
+      console.log(`  ${layout.padEnd(44)} ${median(ms).toFixed(1).padStart(7)} ms`);
   }
 }
 
