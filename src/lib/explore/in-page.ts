@@ -78,7 +78,13 @@ export function holdRows(
       priority: 'later',
       run: async () => {
         const answer = await (await engine(job.filters)).query(job.sql);
-        const held = readHeldRows(dataset.id, job.dimensions, job.filters, answer);
+        const held = readHeldRows(
+          dataset.id,
+          job.dimensions,
+          job.filters,
+          dataset.time.frequency,
+          answer
+        );
         // From here a re-slice is answered in the page: the bench and the tests wait for it.
         if (held) performance.mark('cooperare:rows-held');
         return held;

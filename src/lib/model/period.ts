@@ -83,6 +83,17 @@ export function periodOrdinal(period: string): number {
   return year * perYear + index;
 }
 
+/** The period of `frequency` whose periodOrdinal is `ordinal`: periodOrdinal's inverse. */
+export function periodOfOrdinal(ordinal: number, frequency: Frequency): string {
+  if (frequency === 'annual') return String(ordinal);
+  const perYear = frequency === 'quarterly' ? 4 : 12;
+  const year = Math.floor(ordinal / perYear);
+  const index = ordinal - year * perYear + 1;
+  return frequency === 'quarterly'
+    ? `${year}-Q${index}`
+    : `${year}-${String(index).padStart(2, '0')}`;
+}
+
 /** SQL: periodOrdinal of a period column; NULL for anything that is no period. */
 export function periodOrdinalSql(column: string): string {
   return [

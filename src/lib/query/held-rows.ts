@@ -9,18 +9,18 @@
  * (a remote Parquet file fetches only the rows a view selects).
  */
 import type { DatasetManifest } from '$lib/model/manifest';
-import { periodOrdinal } from '$lib/model/period';
+import { periodOfOrdinal, periodOrdinalSql, type Frequency } from '$lib/model/period';
 import { quoteIdent } from '../db/engine';
 import { seriesKey, whereClause, type SeriesRequest } from './series';
 import type { HeldObservation, HeldSeries } from './transform/page-parts';
 
 /**
- * The most rows the page holds for one view. Reading them from the engine's Arrow answer into
- * the page is done once, when the page is idle; past this size that read and the memory
- * (about 100 bytes a row in the page) are no longer small next to a query, and a change
- * reading a few series out of them gains little. docs/scaling.md gives the figures.
+ * The most rows the page holds for one view. They are read from the engine's answer on the
+ * page's main thread, once, when it is idle: about 0.8 µs of CPU a row on the bench machine
+ * (16 ms for crim_off_cat's 17 474 rows, 47 ms for unodc_glotip's 58 045), so the limit
+ * keeps that read within one long task (50 ms) that a click could have to wait behind.
  */
-export const HELD_ROWS_LIMIT = 100_000;
+export const HELD_ROWS_LIMIT = 60_000;
 
 /** Rows held in the page: which ones, and every observation of them grouped by their codes. */
 export interface HeldRows {
@@ -56,29 +56,41 @@ export function heldFilters(
 }
 
 /**
- * SQL for the rows to hold: each dimension's code, the period, value and flag. One row past
- * the limit is asked for, so that a slice larger than its estimate is seen and not held.
+ * SQL for the rows to hold, in the order of their groups (one per combination of codes) and
+ * of their periods, so the page reads them in one pass: the group's number and key (its
+ * codes joined), the period's ordinal, the value (NaN for none, so the column reads as one
+ * typed array) and the flag. One row past the limit is asked for, so that a slice larger
+ * than its estimate is seen and not held.
  */
 export function heldRowsSql(
   table: string,
   dimensions: readonly string[],
   filters: Record<string, readonly string[]>
 ): string {
-  const codes = dimensions.map((d) => `CAST(${quoteIdent(d)} AS VARCHAR) AS ${quoteIdent(d)}`);
+  const codes = dimensions.map((d) => `CAST(${quoteIdent(d)} AS VARCHAR)`).join(', ');
   return [
-    `SELECT ${[...codes, 'CAST("time" AS VARCHAR) AS time', 'value', 'CAST(flag AS VARCHAR) AS flag'].join(', ')}`,
-    `FROM ${quoteIdent(table)} WHERE ${whereClause({ table, filters })}`,
+    `WITH held AS (SELECT concat_ws(chr(31), ${codes}) AS codes,`,
+    `${periodOrdinalSql('CAST("time" AS VARCHAR)')} AS ord, value, CAST(flag AS VARCHAR) AS flag`,
+    `FROM ${quoteIdent(table)} WHERE ${whereClause({ table, filters })})`,
+    `SELECT CAST(dense_rank() OVER (ORDER BY codes) AS INTEGER) AS group_number, codes, ord,`,
+    `coalesce(value, 'NaN'::DOUBLE) AS value, flag FROM held ORDER BY codes, ord`,
     `LIMIT ${HELD_ROWS_LIMIT + 1}`
   ].join(' ');
 }
 
-type Column = { get(index: number): unknown };
+type Column = { get(index: number): unknown; toArray(): ArrayLike<unknown> };
 
-/** Reads heldRowsSql's answer; null when it is past the limit, so nothing is held. */
+/**
+ * Reads heldRowsSql's answer; null when it is past the limit, so nothing is held. Numbers
+ * are read as whole typed arrays and a text only where it is needed (a group's key, a flag
+ * that is there): decoding a text per row and Arrow's get(i), which looks up the row's
+ * chunk each time, made reading 58 000 rows several times slower.
+ */
 export function readHeldRows(
   table: string,
   dimensions: readonly string[],
   filters: Record<string, readonly string[]>,
+  frequency: Frequency,
   answer: { numRows: number; getChild(name: string): Column | null }
 ): HeldRows | null {
   if (answer.numRows > HELD_ROWS_LIMIT) return null;
@@ -87,27 +99,28 @@ export function readHeldRows(
     if (!found) throw new Error(`The held rows need the column ${name}.`);
     return found;
   };
-  const codes = dimensions.map(column);
-  const [time, value, flag] = ['time', 'value', 'flag'].map(column);
-  const read = new Map<string, HeldObservation[]>();
+  const [groupNumber, ord, value] = ['group_number', 'ord', 'value'].map((c) =>
+    column(c).toArray()
+  ) as ArrayLike<number>[];
+  const [codes, flag] = [column('codes'), Array.from(column('flag') as Iterable<unknown>)];
+  const periods = new Map<number, string>();
+  const groups = new Map<string, Omit<HeldSeries, 'key'>>();
+  let group: { observations: HeldObservation[]; at: Map<string, HeldObservation> } | null = null;
   for (let i = 0; i < answer.numRows; i++) {
-    const key = joinCodes(codes.map((c) => String(c.get(i))));
-    const period = String(time.get(i));
-    const v = value.get(i);
+    if (i === 0 || groupNumber[i] !== groupNumber[i - 1]) {
+      group = { observations: [], at: new Map() };
+      groups.set(codes.get(i) as string, group);
+    }
+    let period = periods.get(ord[i]);
+    if (period === undefined) periods.set(ord[i], (period = periodOfOrdinal(ord[i], frequency)));
     const observation: HeldObservation = {
       period,
-      ord: periodOrdinal(period),
-      value: v === null ? null : Number(v),
-      flag: (flag.get(i) as string | null) ?? null
+      ord: ord[i],
+      value: Number.isNaN(value[i]) ? null : value[i],
+      flag: (flag[i] as string | null) ?? null
     };
-    const group = read.get(key);
-    if (group) group.push(observation);
-    else read.set(key, [observation]);
-  }
-  const groups = new Map<string, Omit<HeldSeries, 'key'>>();
-  for (const [key, observations] of read) {
-    observations.sort((a, b) => a.ord - b.ord);
-    groups.set(key, { observations, at: new Map(observations.map((o) => [o.period, o])) });
+    group!.observations.push(observation);
+    group!.at.set(period, observation);
   }
   return { table, dimensions, filters, groups };
 }

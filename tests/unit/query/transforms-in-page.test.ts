@@ -21,6 +21,7 @@ import {
   type TransformSpec
 } from '../../../src/lib/query/transforms';
 import { transformNoteText } from '../../../src/lib/query/transform-note-text';
+import { frequencyOf, periodOfOrdinal, periodOrdinal } from '../../../src/lib/model/period';
 import { DATASETS } from '../support/explore-sources';
 import { startNodeEngine } from '../support/node-engine';
 
@@ -40,7 +41,7 @@ async function hold(request: SeriesRequest): Promise<HeldRows> {
   if (filters === null) throw new Error(`${request.table} would not be held`);
   const dimensions = dataset.dimensions.map((d) => d.id);
   const answer = await engine.query(heldRowsSql(request.table, dimensions, filters));
-  const held = readHeldRows(request.table, dimensions, filters, answer);
+  const held = readHeldRows(request.table, dimensions, filters, dataset.time.frequency, answer);
   if (!held) throw new Error(`${request.table}: past the limit`);
   return held;
 }
@@ -147,7 +148,9 @@ describe('transforms computed in the page', () => {
       table: 'frontex_ibc',
       filters: {
         route: dataset.dimensions.find((d) => d.id === 'route')!.codes.map((c) => c.code),
-        border_type: dataset.dimensions.find((d) => d.id === 'border_type')!.codes.map((c) => c.code),
+        border_type: dataset.dimensions
+          .find((d) => d.id === 'border_type')!
+          .codes.map((c) => c.code),
         citizen: ['SY']
       },
       seriesBy: 'route',
@@ -201,5 +204,10 @@ describe('transforms computed in the page', () => {
       plan: { kind: 'unavailable', reason: '' }
     } as unknown as TransformSpec;
     expect(transformInPage(heldSeries(held, request)!, request, spec)).toBeNull();
+  });
+
+  test('a period’s ordinal reads back as the period, as the held rows read periods', () => {
+    const periods = ['2009', '1999', '2009-Q1', '2009-Q4', '2009-01', '2009-10', '2009-12'];
+    expect(periods.map((p) => periodOfOrdinal(periodOrdinal(p), frequencyOf(p)))).toEqual(periods);
   });
 });
