@@ -78,7 +78,7 @@ export function heldRowsSql(
   ].join(' ');
 }
 
-type Column = { get(index: number): unknown; toArray(): ArrayLike<unknown> };
+type Column = Iterable<unknown> & { get(index: number): unknown; toArray(): ArrayLike<unknown> };
 
 /**
  * Reads heldRowsSql's answer; null when it is past the limit, so nothing is held. Numbers
@@ -102,7 +102,7 @@ export function readHeldRows(
   const [groupNumber, ord, value] = ['group_number', 'ord', 'value'].map((c) =>
     column(c).toArray()
   ) as ArrayLike<number>[];
-  const [codes, flag] = [column('codes'), Array.from(column('flag') as Iterable<unknown>)];
+  const [codes, flag] = [column('codes'), Array.from(column('flag'))];
   const periods = new Map<number, string>();
   const groups = new Map<string, Omit<HeldSeries, 'key'>>();
   let group: { observations: HeldObservation[]; at: Map<string, HeldObservation> } | null = null;
