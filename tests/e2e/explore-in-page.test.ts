@@ -38,6 +38,16 @@ function expectedTable(
   );
 }
 
+/** The view was answered in the page, and its table holds what `value` gives from the file. */
+async function shownFromPage(
+  page: Page,
+  years: number[],
+  value: (geo: string, year: number) => number | null
+): Promise<void> {
+  await expect.poll(() => tableValues(page)).toEqual(expectedTable(['BG', 'RO'], years, value));
+  await expect(page.getByTestId('explore-view')).toHaveAttribute('data-source', 'page');
+}
+
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -52,45 +62,33 @@ test('changes that re-slice the rows held are answered in the page with the sour
 
   // Norway unticked: Romania and Bulgaria, as published.
   await page.locator('[data-dimension="geo"] input[data-code="NO"]').uncheck();
-  await expect(view).toHaveAttribute('data-source', 'page');
   await expect(page).not.toHaveURL(/NO/);
-  await expect
-    .poll(() => tableValues(page))
-    .toEqual(expectedTable(['BG', 'RO'], range(2008, 2022), published));
+  await shownFromPage(page, range(2008, 2022), published);
 
   // The window narrowed to 2012–2022 from the keyboard.
   const from = page.getByRole('slider', { name: 'From' });
   await from.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/time=2012\.\.2022/);
-  await expect(view).toHaveAttribute('data-source', 'page');
-  await expect
-    .poll(() => tableValues(page))
-    .toEqual(expectedTable(['BG', 'RO'], range(2012, 2022), published));
+  await shownFromPage(page, range(2012, 2022), published);
 
   // A 3-period average reaches back before the window, to 2010 and 2011.
   await page.getByTestId('transform-select').selectOption('ma3');
-  await expect(view).toHaveAttribute('data-source', 'page');
   const average = (geo: string, year: number) => {
     const values = [year - 2, year - 1, year].map((y) => published(geo, y));
     return values.every((v) => v !== null)
       ? ((values[0] as number) + (values[1] as number) + (values[2] as number)) / 3
       : null;
   };
-  await expect
-    .poll(() => tableValues(page))
-    .toEqual(expectedTable(['BG', 'RO'], range(2012, 2022), average));
+  await shownFromPage(page, range(2012, 2022), average);
 
   // An index on the window's first year, shown with one decimal.
   await page.getByTestId('transform-select').selectOption('index');
-  await expect(view).toHaveAttribute('data-source', 'page');
   const indexed = (geo: string, year: number) => {
     const [value, base] = [published(geo, year), published(geo, 2012)];
     return value !== null && base !== null && base > 0 ? (value / base) * 100 : null;
   };
-  await expect
-    .poll(() => tableValues(page))
-    .toEqual(expectedTable(['BG', 'RO'], range(2012, 2022), indexed));
+  await shownFromPage(page, range(2012, 2022), indexed);
   await expect(
     view.locator('tr[data-series="RO"][data-period="2022"] td[data-value]')
   ).toContainText(
