@@ -37,6 +37,18 @@ function heldJob(dataset: DatasetManifest, plan: ExplorePlan) {
   };
 }
 
+/** The rows the page holds for views like `state` of `dataset`, once they have arrived. */
+export function heldRowsFor(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest
+): { plan: ExplorePlan; held: HeldRows | null } | null {
+  const plan = planExplore(state, dataset, null);
+  if ('error' in plan) return null;
+  const job = heldJob(dataset, plan);
+  return { plan, held: job ? (manager.known<HeldRows | null>(job.key) ?? null) : null };
+}
+
 /**
  * The answer to `state` worked out from rows the page holds, or null when the engine must
  * answer: the rows are not held (yet), they do not hold every row the view's SQL reads, or
@@ -49,11 +61,10 @@ export function answerInPage(
   dataset: DatasetManifest
 ): ExploreResult | null {
   if (state.transform === 'rate') return null;
-  const plan = planExplore(state, dataset, null);
-  if ('error' in plan) return null;
-  const job = heldJob(dataset, plan);
-  const held = job ? manager.known<HeldRows | null>(job.key) : null;
-  const series = held ? heldSeries(held, plan.request) : null;
+  const found = heldRowsFor(manager, state, dataset);
+  if (!found?.held) return null;
+  const { plan, held } = found;
+  const series = heldSeries(held, plan.request);
   const answer = series ? transformInPage(series, plan.request, plan.spec) : null;
   if (!answer) return null;
   return { state, plan, computedRate: false, ...answer, source: 'page' };

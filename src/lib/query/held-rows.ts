@@ -12,7 +12,7 @@ import type { DatasetManifest } from '$lib/model/manifest';
 import { periodOfOrdinal, periodOrdinalSql, type Frequency } from '$lib/model/period';
 import { quoteIdent } from '../db/engine';
 import { seriesKey, whereClause, type SeriesRequest } from './series';
-import type { HeldObservation, HeldSeries } from './transform/page-parts';
+import { inWindow, type HeldObservation, type HeldSeries } from './transform/page-parts';
 
 /**
  * The most rows the page holds for one view. They are read from the engine's answer on the
@@ -133,16 +133,13 @@ export function readHeldRows(
  */
 export function heldSeries(held: HeldRows, request: SeriesRequest): HeldSeries[] | null {
   if (held.table !== request.table) return null;
-  const chosen: (readonly string[])[] = [];
-  for (const dimension of held.dimensions) {
-    const codes = request.filters[dimension];
-    if (!codes) return null;
-    const kept = held.filters[dimension];
-    if (kept && codes.some((c) => !kept.includes(c))) return null;
-    const varies = dimension === request.seriesBy || dimension === request.panelBy;
-    if (!varies && codes.length > 1) return null;
-    chosen.push(codes);
-  }
+  const chosen = heldCodes(held, request.filters);
+  const varies = [request.seriesBy, request.panelBy];
+  if (
+    !chosen ||
+    chosen.some((codes, i) => codes.length > 1 && !varies.includes(held.dimensions[i]))
+  )
+    return null;
   const at = (dimension: string | undefined, combination: readonly string[]) =>
     combination[held.dimensions.indexOf(dimension ?? '')] ?? null;
   const series: HeldSeries[] = [];
@@ -158,6 +155,47 @@ export function heldSeries(held: HeldRows, request: SeriesRequest): HeldSeries[]
     });
   }
   return series.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The codes of `dimension` with a value under the other filters and in the window, as
+ * codesWithDataSql finds them (`codes` are the dimension's own), from the held rows; null
+ * when they do not hold every row that query reads.
+ */
+export function codesWithDataHeld(
+  held: HeldRows,
+  dimension: string,
+  codes: readonly string[],
+  filters: Record<string, readonly string[]>,
+  window: Pick<SeriesRequest, 'timeFrom' | 'timeTo'>
+): Set<string> | null {
+  const chosen = heldCodes(held, { ...filters, [dimension]: codes });
+  if (!chosen) return null;
+  const at = held.dimensions.indexOf(dimension);
+  const found = new Set<string>();
+  for (const combination of combinations(chosen))
+    if (
+      held.groups
+        .get(joinCodes(combination))
+        ?.observations.some((o) => o.value !== null && inWindow(window, o.period))
+    )
+      found.add(combination[at]);
+  return found;
+}
+
+/** Each dimension's codes in `filters`, when the held rows hold every one; else null. */
+function heldCodes(
+  held: HeldRows,
+  filters: Record<string, readonly string[]>
+): (readonly string[])[] | null {
+  const chosen: (readonly string[])[] = [];
+  for (const dimension of held.dimensions) {
+    const codes = filters[dimension];
+    const kept = held.filters[dimension];
+    if (!codes || (kept && codes.some((c) => !kept.includes(c)))) return null;
+    chosen.push(codes);
+  }
+  return chosen;
 }
 
 /** Every combination of one code from each list, in order. */

@@ -54,7 +54,10 @@ export function breakBetween(series: HeldSeries, after: number, upTo: number): b
 }
 
 /** windowCondition: whether `period` lies in the request's time window. */
-export function inWindow(request: SeriesRequest, period: string): boolean {
+export function inWindow(
+  request: Pick<SeriesRequest, 'timeFrom' | 'timeTo'>,
+  period: string
+): boolean {
   return (
     (!request.timeFrom || period >= request.timeFrom) &&
     (!request.timeTo || period <= request.timeTo)
