@@ -94,4 +94,26 @@ test('changes that re-slice the rows held are answered in the page with the sour
   ).toContainText(
     (((published('RO', 2022) as number) / (published('RO', 2012) as number)) * 100).toFixed(1)
   );
+
+  // Narrowed to 2020–2022, the countries without a value in it are marked, as the file has
+  // them (Bosnia and Herzegovina, the United Kingdom's regions).
+  await from.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/time=2020\.\.2022/);
+  const boxes = page.locator('[data-dimension="geo"] li input[data-code]');
+  const listed = await boxes.evaluateAll((nodes) => nodes.map((n) => n.dataset.code!));
+  const withoutData = listed.filter((geo) =>
+    range(2020, 2022).every((year) => {
+      const cell = rawTsvCell(CRIME, `A,ICCS0101,P_HTHAB,${geo}`, String(year));
+      return cell === null || cell.startsWith(':');
+    })
+  );
+  expect(withoutData.length).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page
+        .locator('[data-dimension="geo"] li.no-data input[data-code]')
+        .evaluateAll((nodes) => nodes.map((n) => n.dataset.code!).sort())
+    )
+    .toEqual(withoutData.sort());
 });
