@@ -5,8 +5,9 @@
  *
  * What is held is decided per view: a small dataset whole; a larger one as the slice every
  * code of the series' dimension makes with the codes chosen in the others, over all periods;
- * nothing when even that slice is past HELD_ROWS_LIMIT or the rows come over the network
- * (a remote Parquet file fetches only the rows a view selects).
+ * nothing when even that slice is past HELD_ROWS_LIMIT, the rows come over the network (a
+ * remote Parquet file fetches only the rows a view selects) or a slice would be one more
+ * scan of a large table on a server engine.
  */
 import type { DatasetManifest } from '$lib/model/manifest';
 import { periodOfOrdinal, periodOrdinalSql, type Frequency } from '$lib/model/period';
@@ -47,6 +48,8 @@ export function heldFilters(
 ): Record<string, readonly string[]> | null {
   if (dataset.origin === 'remote') return null;
   if (dataset.rowCount <= HELD_ROWS_LIMIT) return {};
+  // A slice of a server-held table is one more scan of it, on threads all its users share.
+  if (dataset.origin === 'server') return null;
   const seriesCodes = dataset.dimensions.find((d) => d.id === request.seriesBy)?.codes.length ?? 0;
   const panels = request.panelBy ? (request.filters[request.panelBy]?.length ?? 0) : 1;
   if (seriesCodes * panels * dataset.time.periods.length > HELD_ROWS_LIMIT) return null;
