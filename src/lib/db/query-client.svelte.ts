@@ -45,6 +45,16 @@ export class QueryClient<T> {
     return answer;
   }
 
+  /**
+   * Shows an answer worked out in the page, without the engine; a request still on its way
+   * is then older than it, so its answer is dropped when it comes.
+   */
+  show(value: T): void {
+    this.latest++;
+    this.answer = { status: 'ready', value };
+    this.pending = false;
+  }
+
   /** Takes the answer off screen (it belongs to another dataset); a pending request goes on. */
   forget(): void {
     this.answer = { status: 'idle' };

@@ -41,6 +41,8 @@ export function sqlJob<T>(request: {
  */
 export class QueryManager {
   private readonly answers = new Map<string, Promise<unknown>>();
+  /** The kept answers that have arrived, for a page that cannot wait a turn (see known). */
+  private readonly arrived = new Map<string, unknown>();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -57,19 +59,34 @@ export class QueryManager {
     }
     const answer = this.schedule(job);
     this.answers.set(job.key, answer);
-    answer.catch(() => {
-      if (this.answers.get(job.key) === answer) this.answers.delete(job.key);
-    });
+    answer.then(
+      (value) => {
+        if (this.answers.get(job.key) === answer) this.arrived.set(job.key, value);
+      },
+      () => {
+        if (this.answers.get(job.key) === answer) this.answers.delete(job.key);
+      }
+    );
     if (this.answers.size > this.capacity) {
       const oldest = this.answers.keys().next().value as string;
       this.answers.delete(oldest);
+      this.arrived.delete(oldest);
     }
     return answer;
+  }
+
+  /**
+   * The kept answer to `key` if it has arrived, at once (undefined if not): what the page
+   * answers from in the same frame as a click, with no promise to wait a turn for.
+   */
+  known<T>(key: string): T | undefined {
+    return this.arrived.get(key) as T | undefined;
   }
 
   /** Forgets every kept answer: the data under them changed (a dataset imported or removed). */
   clear(): void {
     this.answers.clear();
+    this.arrived.clear();
   }
 
   private async schedule<T>(job: QueryJob<T>): Promise<T> {

@@ -1,9 +1,11 @@
 import { ensureTable } from '$lib/catalog/registry';
 import { QueryClient } from '$lib/db/query-client.svelte';
-import { sqlJob } from '$lib/db/query-manager';
+import { queries, sqlJob } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { codesFromTable, codesWithDataSql } from '$lib/query/coverage';
+import { codesWithDataHeld } from '$lib/query/held-rows';
 import type { ViewState } from '$lib/state/view-state';
+import { heldRowsFor } from './in-page';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
 
 /**
@@ -48,6 +50,23 @@ export class CountriesWithData {
     const panelBy = panelDimension(dataset, state.selections, seriesBy);
     const filters = queryFilters(dataset, state.selections, seriesBy, panelBy);
     const datasetId = dataset.id;
+    // Rows the page holds answer at once, as they answer the chart (see in-page.ts).
+    const held = heldRowsFor(queries, { ...state, transform: 'none' }, dataset)?.held;
+    const window = { timeFrom: state.time?.from, timeTo: state.time?.to };
+    const codes = held
+      ? codesWithDataHeld(
+          held,
+          'geo',
+          geo.codes.map((c) => c.code),
+          filters,
+          window
+        )
+      : null;
+    if (codes) {
+      this.wanted++;
+      this.marks.show({ datasetId, codes });
+      return;
+    }
     const sql = codesWithDataSql(datasetId, 'geo', filters, state.time?.from, state.time?.to);
     const job = sqlJob({
       sql,

@@ -30,7 +30,6 @@ import {
   transformSql,
   type TransformedRow
 } from '$lib/query/transforms';
-import { warmUpQueries } from '$lib/query/warm-up';
 import type { ViewState } from '$lib/state/view-state';
 import { drawnSeries, seriesWithBreaks } from './drawn';
 import {
@@ -42,8 +41,10 @@ import {
 } from './plan';
 import { planPanels, planSeries, viewSubtitle } from './panels';
 import { codeLabel, ignoredChoices, titleChoiceLabels } from './selection';
+import { answerInPage, holdRows } from './in-page';
 import { distinctNotes, periodRange, summaryParts } from './text';
 import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
+import { warmUpOnce } from './warm-up';
 
 /** The answer to one view's query, from DuckDB or from the build's snapshot of it. */
 export interface ExploreResult {
@@ -53,8 +54,11 @@ export interface ExploreResult {
   rows: TransformedRow[];
   computedRate: boolean;
   absoluteChange: Record<string, number | null>;
-  /** The build's snapshot of this very query, until DuckDB has answered it live. */
-  source: 'snapshot' | 'live';
+  /**
+   * The build's snapshot of this very query, until DuckDB has answered it live; or worked
+   * out in the page from the rows it holds (explore/in-page.ts).
+   */
+  source: 'snapshot' | 'live' | 'page';
 }
 
 /** Where the explorer's data comes from: the catalogue in the app, a Node engine in tests. */
@@ -74,9 +78,6 @@ const CATALOGUE: ExploreSources = {
   getDataset,
   snapshots: SHIPPED_SNAPSHOTS
 };
-
-/** The transforms' first-use cost is paid once per page, whichever view pays it. */
-let warmedUp = false;
 
 /** Rows and each series' absolute change, from a live result or a shipped snapshot. */
 function readResult(table: ColumnTable) {
@@ -106,6 +107,7 @@ export class ExploreState {
   private loadedKey: string | null = null;
   private readonly embedded: boolean;
   private readonly sources: ExploreSources;
+  private readonly manager: QueryManager;
 
   /** Shows `view` of `dataset` until follow() asks for its data. */
   constructor(
@@ -118,7 +120,8 @@ export class ExploreState {
     this.edits = view.text ?? NO_EDITS;
     this.embedded = options.embedded ?? false;
     this.sources = options.sources ?? CATALOGUE;
-    this.query = new QueryClient(options.manager ?? queries);
+    this.manager = options.manager ?? queries;
+    this.query = new QueryClient(this.manager);
   }
 
   /**
@@ -140,6 +143,15 @@ export class ExploreState {
     const shown = this.query.answer;
     if (shown.status !== 'ready' || shown.value.plan.request.table !== dataset.id)
       this.query.forget();
+    // The common path: rows the page holds answer in this frame, and no query is sent.
+    const inPage = answerInPage(this.manager, view, dataset);
+    if (inPage) {
+      this.query.show(inPage);
+      performance.mark('cooperare:first-query');
+      await tick();
+      performance.mark('cooperare:chart-drawn');
+      return true;
+    }
     const answer = await this.query.request({
       key: `explore:${key}`,
       run: (meanwhile) => this.run(view, dataset, meanwhile)
@@ -184,35 +196,15 @@ export class ExploreState {
     if (plan.needsPopulation) await sources.ensureTable(POPULATION_DATASET_ID);
     const table = await engine.query(query.sql);
     performance.mark('cooperare:first-query');
-    this.warmUp(engine, plan);
+    // An embedded chart never changes, so it holds no rows and warms nothing up. Rows held
+    // whole answer every transform but a rate in the page: no warm-up is worth its queries.
+    if (!this.embedded) {
+      const held = holdRows(this.manager, manifest, plan, (filters) =>
+        sources.ensureRows(manifest, filters)
+      );
+      if (held !== 'whole') warmUpOnce(engine, plan);
+    }
     return { state, plan, computedRate, ...readResult(table), source: 'live' };
-  }
-
-  /**
-   * After the first live chart, when the page is idle, runs each transform once on the
-   * selection (see warmUpQueries), one query per idle moment so a click waits for one at most.
-   * An embedded chart never changes, so it does not.
-   */
-  private warmUp(engine: SqlEngine, plan: ExplorePlan) {
-    if (warmedUp || this.embedded) return;
-    warmedUp = true;
-    const pending = warmUpQueries(plan.request, plan.from, plan.to);
-    const whenIdle = (next: () => void) =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(next, { timeout: 2_000 })
-        : setTimeout(next, 200);
-    const runNext = () => {
-      const sql = pending.shift();
-      // Only speed is at stake: a failed warm-up is the same query failing later, shown then.
-      if (sql)
-        queries
-          .run({ key: sql, cache: false, priority: 'later', run: () => engine.query(sql) })
-          .then(
-            () => whenIdle(runNext),
-            () => whenIdle(runNext)
-          );
-    };
-    whenIdle(runNext);
   }
 
   get ready(): ExploreResult | null {

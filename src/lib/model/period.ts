@@ -54,6 +54,11 @@ export function frequencyOf(period: string): Frequency {
   return perYear === 12 ? 'monthly' : perYear === 4 ? 'quarterly' : 'annual';
 }
 
+/** Periods in a year for the period's frequency (1, 4 or 12). */
+export function periodsPerYear(period: string): number {
+  return periodParts(period).perYear;
+}
+
 /** SQL: periods in a year for the period's frequency (1, 4 or 12). */
 export function periodsPerYearSql(column: string): string {
   return `CASE WHEN length(${column}) = 4 THEN 1 WHEN substr(${column}, 6, 1) = 'Q' THEN 4 ELSE 12 END`;
@@ -78,6 +83,17 @@ export function periodOrdinal(period: string): number {
   return year * perYear + index;
 }
 
+/** The period of `frequency` whose periodOrdinal is `ordinal`: periodOrdinal's inverse. */
+export function periodOfOrdinal(ordinal: number, frequency: Frequency): string {
+  if (frequency === 'annual') return String(ordinal);
+  const perYear = frequency === 'quarterly' ? 4 : 12;
+  const year = Math.floor(ordinal / perYear);
+  const index = ordinal - year * perYear + 1;
+  return frequency === 'quarterly'
+    ? `${year}-Q${index}`
+    : `${year}-${String(index).padStart(2, '0')}`;
+}
+
 /** SQL: periodOrdinal of a period column; NULL for anything that is no period. */
 export function periodOrdinalSql(column: string): string {
   return [
@@ -85,6 +101,11 @@ export function periodOrdinalSql(column: string): string {
     `WHEN substr(${column}, 6, 1) = 'Q' THEN TRY_CAST(left(${column}, 4) AS INTEGER) * 4 + TRY_CAST(substr(${column}, 7, 1) AS INTEGER) - 1`,
     `ELSE TRY_CAST(left(${column}, 4) AS INTEGER) * 12 + TRY_CAST(substr(${column}, 6, 2) AS INTEGER) - 1 END`
   ].join(' ');
+}
+
+/** The same period one year earlier (2009 → 2008, 2009-03 → 2008-03, 2009-Q1 → 2008-Q1). */
+export function previousYear(period: string): string {
+  return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 }
 
 /** SQL: the same period one year earlier (2009 → 2008, 2009-03 → 2008-03, 2009-Q1 → 2008-Q1). */

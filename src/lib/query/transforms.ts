@@ -22,7 +22,6 @@
  * dimension of the table is filtered to one code, so that a series has one observation per
  * period (as for seriesSql).
  */
-import type { ObservationRow } from '$lib/model/observation';
 import { observationsFromTable, type SeriesRequest } from './series';
 import { parseTransformNote, type TransformNote } from './transform/notes';
 import { published } from './transform/published';
@@ -33,6 +32,7 @@ import { movingAverage } from './transform/moving-average';
 import { change } from './transform/change';
 import { cagr } from './transform/cagr';
 import type { TransformDefinition } from './transform/definition';
+import type { HeldSeries, PageAnswer, TransformedRow } from './transform/page-parts';
 import type { TransformId } from './transform/ids';
 
 type ArrowColumns = Parameters<typeof observationsFromTable>[0];
@@ -70,12 +70,7 @@ export function transformSql(
   return transformDefinition(spec.kind).sql(request, spec);
 }
 
-/** One row of a transform result, as the charts and the table read it. */
-export interface TransformedRow extends ObservationRow {
-  computed: boolean;
-  breakInWindow: boolean;
-  note: TransformNote | null;
-}
+export type { TransformedRow } from './transform/page-parts';
 
 function noteOf(cell: unknown): TransformNote | null {
   return typeof cell === 'string' && cell !== '' ? parseTransformNote(cell) : null;
@@ -95,6 +90,19 @@ export function transformedRowsFromTable(table: ArrowColumns): TransformedRow[] 
     breakInWindow: breakInWindow.get(i) === true,
     note: noteOf(note.get(i))
   }));
+}
+
+/**
+ * The transform's answer worked out in the page from `series` (every period of each series
+ * the request selects, see query/held-rows.ts), or null when the transform needs data the
+ * page does not hold (a rate: the population).
+ */
+export function transformInPage(
+  series: readonly HeldSeries[],
+  request: SeriesRequest,
+  spec: TransformSpec
+): PageAnswer | null {
+  return transformDefinition(spec.kind).inPage?.(series, request, spec) ?? null;
 }
 
 /**

@@ -25,6 +25,30 @@ function deferred<T>(key: string, priority?: QueryJob<T>['priority']) {
 const settle = () => new Promise((go) => setTimeout(go, 0));
 
 describe('QueryClient', () => {
+  it('shows an answer worked out in the page at once, and drops the engine’s older one', async () => {
+    const client = new QueryClient<string>(new QueryManager());
+    const asked = deferred<string>('a');
+    const shown = client.request(asked.job);
+    client.show('in the page');
+    expect(client.answer).toEqual({ status: 'ready', value: 'in the page' });
+    expect(client.pending).toBe(false);
+    asked.resolve('from the engine');
+    expect(await shown).toBeNull();
+    expect(client.answer).toEqual({ status: 'ready', value: 'in the page' });
+  });
+
+  it('knows an answer kept by the manager once it has arrived, and forgets it on clear', async () => {
+    const manager = new QueryManager();
+    const asked = deferred<string>('rows');
+    const answer = manager.run(asked.job);
+    expect(manager.known('rows')).toBeUndefined();
+    asked.resolve('held');
+    await answer;
+    expect(manager.known('rows')).toBe('held');
+    manager.clear();
+    expect(manager.known('rows')).toBeUndefined();
+  });
+
   it('drops an answer that arrives after a newer request’s', async () => {
     const client = new QueryClient<string>(new QueryManager());
     const first = deferred<string>('a');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryManager } from '../../../src/lib/db/query-manager';
 import { ExploreState, type ExploreSources } from '../../../src/lib/explore/explore-state.svelte';
+import { answerInPage } from '../../../src/lib/explore/in-page';
 import { defaultViewState } from '../../../src/lib/state/defaults';
 import type { ViewState } from '../../../src/lib/state/view-state';
 import { CRIME, crimeSources } from '../support/explore-sources';
@@ -60,5 +61,39 @@ describe('ExploreState', () => {
       crime
     );
     expect(explore.error).toMatch(/two/i);
+  });
+
+  it('answers a re-slice in the page from the rows it holds, as the engine would', async () => {
+    const manager = new QueryManager();
+    const explore = new ExploreState(homicide(), crime, { sources, manager });
+    await explore.follow(homicide(), crime);
+    expect(explore.ready?.source).toBe('live');
+    // The rows to hold are asked for when nothing else runs; wait for them as the page does.
+    await expect
+      .poll(() => answerInPage(manager, homicide({ transform: 'yoy' }), crime))
+      .toBeTruthy();
+    const changes: Partial<ViewState>[] = [
+      { selections: { ...homicide().selections, geo: ['RO'] } },
+      { time: { from: '2012', to: '2018' } },
+      { transform: 'index', base: '2012' },
+      { transform: 'yoy' },
+      { transform: 'ma3', selections: { ...homicide().selections, geo: ['RO', 'NO', 'XK'] } }
+    ];
+    for (const change of changes) {
+      expect(await explore.follow(homicide(change), crime)).toBe(true);
+      expect(explore.ready?.source).toBe('page');
+      // A page of its own, without held rows, asks the engine for the same view.
+      const live = new ExploreState(homicide(change), crime, {
+        sources,
+        manager: new QueryManager()
+      });
+      await live.follow(homicide(change), crime);
+      expect(live.ready?.source).toBe('live');
+      expect(explore.ready?.rows).toEqual(live.ready?.rows);
+      expect(explore.text).toEqual(live.text);
+    }
+    // A rate may need the population, which the page does not hold: the engine answers it.
+    await explore.follow(homicide({ transform: 'rate' }), crime);
+    expect(explore.ready?.source).toBe('live');
   });
 });

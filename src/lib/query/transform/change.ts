@@ -4,6 +4,7 @@ import { noteSql } from './notes';
 import { endpointsSql, missingEndpointNote, type TwoPeriods } from './two-periods';
 import { m } from '$lib/i18n/paraglide/messages.js';
 import type { TransformDefinition } from './definition';
+import { endpointsInPage } from './two-periods';
 
 /**
  * Change from `from` to `to`, one row per series: `value` is the change in % (or the
@@ -50,5 +51,18 @@ export const change: TransformDefinition<{
       ? { error: m.explore_plan_two_periods() }
       : { kind: 'change', periods: { from, to } },
   sql: (request, spec) => ({ sql: changeSql(request, spec.periods, spec.measure) }),
+  inPage: (series, _request, { periods, measure = 'percent' }) =>
+    endpointsInPage(series, periods, (from, to) => {
+      const percent = from !== null && from > 0 && to !== null ? (to / from - 1) * 100 : null;
+      const absolute = from !== null && to !== null ? to - from : null;
+      return {
+        value: measure === 'percent' ? percent : absolute,
+        absolute,
+        note:
+          measure === 'percent' && from !== null && from <= 0
+            ? { code: 'change_not_positive', params: { period: periods.from } }
+            : null
+      };
+    }),
   warmUp: (request, from, to) => (from === to ? null : changeSql(request, { from, to }))
 };

@@ -1,5 +1,6 @@
 import type { DatasetManifest } from '$lib/model/manifest';
 import type { SeriesRequest } from '../series';
+import type { HeldSeries, PageAnswer } from './page-parts';
 
 /** What a transform is given to choose its SQL: the view's query and window. */
 export interface TransformContext {
@@ -49,6 +50,12 @@ export interface TransformDefinition<Spec extends { kind: string }> {
   /** The spec for a view, or the reason, in the reader's language, why there is none. */
   spec: (context: TransformContext) => Spec | { error: string };
   sql: (request: SeriesRequest, spec: Spec) => { sql: string } | { error: string };
+  /**
+   * Its SQL's twin in the page: the same rows from series the page holds (every period of
+   * each series the request selects), so a change that only re-slices them needs no engine.
+   * Absent when the transform needs other data (a rate: the population).
+   */
+  inPage?: (series: readonly HeldSeries[], request: SeriesRequest, spec: Spec) => PageAnswer;
   /** Its SQL on the selection, run once while the reader looks at the first chart. */
   warmUp: (request: SeriesRequest, from: string, to: string) => string | null;
 }

@@ -5,6 +5,7 @@ import { noteSql } from './notes';
 import { breakBetweenSql, combinedFlagSql, observationsCte, windowCondition } from './sql-parts';
 import { m } from '$lib/i18n/paraglide/messages.js';
 import type { TransformDefinition } from './definition';
+import { breakBetween, combineFlags, rowPerObservation } from './page-parts';
 
 /**
  * Index with `base` = 100: value ÷ value in the base period × 100. A series without a
@@ -39,5 +40,29 @@ export const indexed: TransformDefinition<{ kind: 'index'; base: string }> = {
   valuesArePercentages: false,
   spec: ({ base, from }) => ({ kind: 'index', base: base ?? from }),
   sql: (request, spec) => ({ sql: indexSql(request, spec.base) }),
+  inPage: (series, request, { base }) => {
+    const baseOrdinal = periodOrdinal(base);
+    return rowPerObservation(series, request, (s, o) => {
+      const atBase = s.at.get(base);
+      const baseValue = atBase?.value ?? null;
+      return {
+        series: s.key,
+        period: o.period,
+        value:
+          baseValue !== null && baseValue > 0 && o.value !== null
+            ? (o.value / baseValue) * 100
+            : null,
+        flag: combineFlags(o.flag, atBase?.flag),
+        computed: true,
+        breakInWindow: breakBetween(s, Math.min(o.ord, baseOrdinal), Math.max(o.ord, baseOrdinal)),
+        note:
+          baseValue === null
+            ? { code: 'no_base_value', params: { base } }
+            : baseValue <= 0
+              ? { code: 'base_not_positive', params: { base } }
+              : null
+      };
+    });
+  },
   warmUp: (request, from) => indexSql(request, from)
 };

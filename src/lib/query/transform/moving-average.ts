@@ -3,6 +3,7 @@ import { noteSql } from './notes';
 import { flagLettersSql, observationsCte, windowCondition } from './sql-parts';
 import { m } from '$lib/i18n/paraglide/messages.js';
 import type { TransformDefinition } from './definition';
+import { combineFlags, rowPerObservation } from './page-parts';
 
 /**
  * Trailing three-period moving average: the value at t is the mean of t−2, t−1 and t (three
@@ -38,5 +39,27 @@ export const movingAverage: TransformDefinition<{ kind: 'ma3' }> = {
   valuesArePercentages: false,
   spec: () => ({ kind: 'ma3' }),
   sql: (request) => ({ sql: movingAverageSql(request) }),
+  inPage: (series, request) =>
+    rowPerObservation(series, request, (s, o, i) => {
+      // The SQL's frames: the observations within two periods before (one for a break).
+      const frame = s.observations
+        .slice(Math.max(0, i - 2), i + 1)
+        .filter((p) => p.ord >= o.ord - 2);
+      const values = frame.flatMap((p) => (p.value === null ? [] : [p.value]));
+      return {
+        series: s.key,
+        period: o.period,
+        value: values.length === 3 ? (values[0] + values[1] + values[2]) / 3 : null,
+        flag: combineFlags(...frame.map((p) => p.flag)),
+        computed: true,
+        breakInWindow: frame.some(
+          (p) => p.ord >= o.ord - 1 && p.flag !== null && p.flag.includes('b')
+        ),
+        note:
+          o.value !== null && values.length < 3
+            ? { code: 'average_gap', params: { period: o.period } }
+            : null
+      };
+    }),
   warmUp: (request) => movingAverageSql(request)
 };

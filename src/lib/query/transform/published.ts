@@ -2,6 +2,7 @@ import { quoteIdent } from '../../db/engine';
 import { seriesKeySql, whereClause, type SeriesRequest } from '../series';
 import { m } from '$lib/i18n/paraglide/messages.js';
 import type { TransformDefinition } from './definition';
+import { rowPerObservation } from './page-parts';
 
 /** Values as published, with the transform columns (computed false, no break, no note). */
 export function publishedSql(request: SeriesRequest): string {
@@ -25,5 +26,15 @@ export const published: TransformDefinition<{ kind: 'none' }> = {
   valuesArePercentages: false,
   spec: () => ({ kind: 'none' }),
   sql: (request) => ({ sql: publishedSql(request) }),
+  inPage: (series, request) =>
+    rowPerObservation(series, request, (s, o) => ({
+      series: s.key,
+      period: o.period,
+      value: o.value,
+      flag: o.flag,
+      computed: false,
+      breakInWindow: false,
+      note: null
+    })),
   warmUp: () => null
 };

@@ -4,6 +4,8 @@ import { periodOrdinal } from '$lib/model/period';
 import type { SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { breakBetweenSql, combinedFlagSql, observationsCte } from './sql-parts';
+import { breakBetween, combineFlags, type HeldSeries, type PageAnswer } from './page-parts';
+import type { TransformNote } from './notes';
 
 export interface TwoPeriods {
   /** The earlier period. */
@@ -33,4 +35,42 @@ export function missingEndpointNote(periods: TwoPeriods): string {
     `WHEN from_value IS NULL THEN ${noteSql('no_value', quoteLiteral(periods.from))}`,
     `WHEN to_value IS NULL THEN ${noteSql('no_value', quoteLiteral(periods.to))}`
   ].join(' ');
+}
+
+/**
+ * The page's twin of endpointsSql with missingEndpointNote: one row per series at `to`, with
+ * what `compare` makes of the values at the two periods (null where the series has none).
+ */
+export function endpointsInPage(
+  series: readonly HeldSeries[],
+  periods: TwoPeriods,
+  compare: (
+    from: number | null,
+    to: number | null
+  ) => { value: number | null; absolute: number | null; note: TransformNote | null }
+): PageAnswer {
+  const answer: PageAnswer = { rows: [], absoluteChange: {} };
+  const [fromOrdinal, toOrdinal] = [periodOrdinal(periods.from), periodOrdinal(periods.to)];
+  for (const s of series) {
+    const [first, last] = [s.at.get(periods.from), s.at.get(periods.to)];
+    const [from, to] = [first?.value ?? null, last?.value ?? null];
+    const compared = compare(from, to);
+    const missing: TransformNote | null =
+      from === null
+        ? { code: 'no_value', params: { period: periods.from } }
+        : to === null
+          ? { code: 'no_value', params: { period: periods.to } }
+          : null;
+    answer.rows.push({
+      series: s.key,
+      period: periods.to,
+      value: compared.value,
+      flag: combineFlags(first?.flag, last?.flag),
+      computed: true,
+      breakInWindow: breakBetween(s, fromOrdinal, toOrdinal),
+      note: missing ?? compared.note
+    });
+    answer.absoluteChange[s.key] = compared.absolute;
+  }
+  return answer;
 }

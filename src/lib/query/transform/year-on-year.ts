@@ -1,9 +1,16 @@
-import { periodsPerYearSql, previousYearSql } from '$lib/model/period';
+import {
+  periodsPerYear,
+  periodsPerYearSql,
+  previousYear,
+  previousYearSql
+} from '$lib/model/period';
 import type { SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { breakBetweenSql, combinedFlagSql, observationsCte, windowCondition } from './sql-parts';
 import { m } from '$lib/i18n/paraglide/messages.js';
 import type { TransformDefinition } from './definition';
+import { breakBetween, combineFlags, rowPerObservation } from './page-parts';
+import type { TransformNote } from './notes';
 
 /**
  * Year-on-year change in %: against the same period one year earlier (the previous year for
@@ -37,5 +44,26 @@ export const yearOnYear: TransformDefinition<{ kind: 'yoy' }> = {
   valuesArePercentages: true,
   spec: () => ({ kind: 'yoy' }),
   sql: (request) => ({ sql: yearOnYearSql(request) }),
+  inPage: (series, request) =>
+    rowPerObservation(series, request, (s, o) => {
+      const period = previousYear(o.period);
+      const previous = s.at.get(period);
+      const before = previous?.value ?? null;
+      let note: TransformNote | null = null;
+      if (o.value !== null && before === null)
+        note = { code: 'no_previous_value', params: { period } };
+      else if (o.value !== null && before !== null && before <= 0)
+        note = { code: 'previous_not_positive', params: { period } };
+      return {
+        series: s.key,
+        period: o.period,
+        value:
+          before !== null && before > 0 && o.value !== null ? (o.value / before - 1) * 100 : null,
+        flag: combineFlags(o.flag, previous?.flag),
+        computed: true,
+        breakInWindow: breakBetween(s, o.ord - periodsPerYear(o.period), o.ord),
+        note
+      };
+    }),
   warmUp: (request) => yearOnYearSql(request)
 };

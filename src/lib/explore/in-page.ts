@@ -1,0 +1,107 @@
+/**
+ * The explorer's common path without the engine: once the rows a view reads are held in the
+ * page (query/held-rows.ts), a change that only re-slices them (a series ticked on or off,
+ * the time window moved, a transform the page computes) is answered from them in the same
+ * frame as the click. The held rows are kept by the page's query manager, so every chart of
+ * a dataset shares them and a change of the catalogue forgets them.
+ */
+import type { SqlEngine } from '$lib/db/engine';
+import type { QueryManager } from '$lib/db/query-manager';
+import type { DatasetManifest } from '$lib/model/manifest';
+import {
+  heldFilters,
+  heldRowsSql,
+  heldSeries,
+  readHeldRows,
+  type HeldRows
+} from '$lib/query/held-rows';
+import { transformInPage } from '$lib/query/transforms';
+import type { ViewState } from '$lib/state/view-state';
+import type { ExploreResult } from './explore-state.svelte';
+import { planExplore, type ExplorePlan } from './plan';
+
+/** What to hold for a view's plan and the manager's key for it; null when nothing is held. */
+function heldJob(dataset: DatasetManifest, plan: ExplorePlan) {
+  const filters = heldFilters(dataset, plan.request);
+  if (filters === null) return null;
+  const dimensions = dataset.dimensions.map((d) => d.id);
+  const sql = heldRowsSql(dataset.id, dimensions, filters);
+  // The manifest's size and date tell a dataset replaced under the same id.
+  const version = [dataset.rowCount, dataset.bytes, dataset.lastUpdate].join(' ');
+  return {
+    key: `held:${version}:${sql}`,
+    sql,
+    filters,
+    dimensions,
+    whole: !Object.keys(filters).length
+  };
+}
+
+/** The rows the page holds for views like `state` of `dataset`, once they have arrived. */
+export function heldRowsFor(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest
+): { plan: ExplorePlan; held: HeldRows | null } | null {
+  const plan = planExplore(state, dataset, null);
+  if ('error' in plan) return null;
+  const job = heldJob(dataset, plan);
+  return { plan, held: job ? (manager.known<HeldRows | null>(job.key) ?? null) : null };
+}
+
+/**
+ * The answer to `state` worked out from rows the page holds, or null when the engine must
+ * answer: the rows are not held (yet), they do not hold every row the view's SQL reads, or
+ * the transform needs other data (a rate needs the population). The page holds all the
+ * rows the SQL reads or answers nothing, so its answer is the engine's, not an estimate.
+ */
+export function answerInPage(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest
+): ExploreResult | null {
+  if (state.transform === 'rate') return null;
+  const found = heldRowsFor(manager, state, dataset);
+  if (!found?.held) return null;
+  const { plan, held } = found;
+  const series = heldSeries(held, plan.request);
+  const answer = series ? transformInPage(series, plan.request, plan.spec) : null;
+  if (!answer) return null;
+  return { state, plan, computedRate: false, ...answer, source: 'page' };
+}
+
+/**
+ * Asks, when nothing the reader waits for is running, for the rows to hold for views like
+ * `plan`, unless they are held or asked for already. Says what is held: the whole dataset,
+ * a slice of it, or nothing.
+ */
+export function holdRows(
+  manager: QueryManager,
+  dataset: DatasetManifest,
+  plan: ExplorePlan,
+  engine: (filters: Record<string, readonly string[]>) => Promise<SqlEngine>
+): 'whole' | 'slice' | null {
+  const job = heldJob(dataset, plan);
+  if (!job) return null;
+  manager
+    .run({
+      key: job.key,
+      priority: 'later',
+      run: async () => {
+        const answer = await (await engine(job.filters)).query(job.sql);
+        const held = readHeldRows(
+          dataset.id,
+          job.dimensions,
+          job.filters,
+          dataset.time.frequency,
+          answer
+        );
+        // From here a re-slice is answered in the page: the bench and the tests wait for it.
+        if (held) performance.mark('cooperare:rows-held');
+        return held;
+      }
+    })
+    // Only speed is at stake: without held rows the engine answers every change, as before.
+    .catch(() => undefined);
+  return job.whole ? 'whole' : 'slice';
+}
