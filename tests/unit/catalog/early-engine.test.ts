@@ -62,10 +62,10 @@ function pageScriptStarts(address: string, base = '') {
       listeners = this.listeners;
     }
     listeners: Listeners = { message: [], error: [] };
-    addEventListener(type: keyof Listeners, listener: (event: never) => void) {
-      this.listeners[type].push(listener as never);
+    addEventListener(type: keyof Listeners, listener: Listener) {
+      this.listeners[type].push(listener);
     }
-    removeEventListener(type: keyof Listeners, listener: (event: never) => void) {
+    removeEventListener(type: keyof Listeners, listener: Listener) {
       this.listeners[type] = this.listeners[type].filter((l) => l !== listener);
     }
     postMessage(message: unknown) {
@@ -87,9 +87,15 @@ function pageScriptStarts(address: string, base = '') {
   return workers[0] ?? null;
 }
 
+interface FakeEvent {
+  data?: unknown;
+  message?: string;
+  stopImmediatePropagation(): void;
+}
+type Listener = (event: FakeEvent) => void;
 interface Listeners {
-  message: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[];
-  error: ((event: { message: string }) => void)[];
+  message: Listener[];
+  error: Listener[];
 }
 /** The listeners of the worker the last run of the page's script created. */
 let listeners: Listeners = { message: [], error: [] };
