@@ -5,21 +5,6 @@ import { earlyEngineStart } from '$lib/catalog/early-engine';
 /** Escaped so that no value can close the script element it is written into. */
 const engineStart = JSON.stringify(earlyEngineStart(base)).replace(/</g, '\\u003c');
 
-const ENGINE_BLOCK = /\s*<!-- engine start -->[\s\S]*?<!-- \/engine start -->/;
-const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/;
-
-/**
- * The page with its engine script right after the CSP, ahead of the stylesheet and module
- * preloads SvelteKit writes into the head: an inline script waits for every stylesheet
- * above it, and the worker's requests would queue behind the preloads.
- */
-function withEngineFirst(html: string): string {
-  const block = ENGINE_BLOCK.exec(html)?.[0];
-  const csp = CSP_META.exec(html)?.[0];
-  if (!block || !csp) return html;
-  return html.replace(block, '').replace(csp, `${csp}${block}`);
-}
-
 /**
  * Runs at build time only, when the fallback page every route starts from is written. Inter's
  * Latin file is preloaded with the page, so the first text is painted in Inter: drawn first in
@@ -30,8 +15,7 @@ function withEngineFirst(html: string): string {
  */
 export const handle: Handle = ({ event, resolve }) =>
   resolve(event, {
-    transformPageChunk: ({ html }) =>
-      withEngineFirst(html.replace('%cooperare.engineStart%', engineStart)),
+    transformPageChunk: ({ html }) => html.replace('%cooperare.engineStart%', engineStart),
     preload: ({ type, path }) =>
       type === 'js' ||
       type === 'css' ||
