@@ -62,10 +62,10 @@ function pageScriptStarts(address: string, base = '') {
       listeners = this.listeners;
     }
     listeners: Listeners = { message: [], error: [] };
-    addEventListener(type: keyof Listeners, listener: Listener) {
-      this.listeners[type].push(listener);
+    addEventListener(type: keyof Listeners, listener: (event: never) => void) {
+      this.listeners[type].push(listener as never);
     }
-    removeEventListener(type: keyof Listeners, listener: Listener) {
+    removeEventListener(type: keyof Listeners, listener: (event: never) => void) {
       this.listeners[type] = this.listeners[type].filter((l) => l !== listener);
     }
     postMessage(message: unknown) {
@@ -87,15 +87,9 @@ function pageScriptStarts(address: string, base = '') {
   return workers[0] ?? null;
 }
 
-interface FakeEvent {
-  data?: unknown;
-  message?: string;
-  stopImmediatePropagation(): void;
-}
-type Listener = (event: FakeEvent) => void;
 interface Listeners {
-  message: Listener[];
-  error: Listener[];
+  message: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[];
+  error: ((event: { message: string }) => void)[];
 }
 /** The listeners of the worker the last run of the page's script created. */
 let listeners: Listeners = { message: [], error: [] };
