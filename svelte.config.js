@@ -3,19 +3,14 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-// src/app.html holds two inline scripts: one sets the remembered colour theme before the first
-// paint (a page chosen dark would otherwise flash white while the app's code loads), the
-// other starts DuckDB's worker. Each is allowed by its hash, worked out here from the file so
-// the two cannot drift apart. (The JSON block beside them is data, never run.)
-const inlineScripts = [
-  ...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(
-    /<script>([\s\S]*?)<\/script>/g
-  )
-].map(([, text]) => text);
-if (inlineScripts.length !== 2) throw new Error('src/app.html has lost an inline script');
-const inlineScriptHashes = inlineScripts.map(
-  (text) => `sha256-${createHash('sha256').update(text).digest('base64')}`
-);
+// src/app.html sets the remembered colour theme before the first paint (a page chosen dark
+// would otherwise flash white while the app's code loads). That one inline script is allowed
+// by its hash, worked out here from the file so the two cannot drift apart.
+const themeScript = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').match(
+  /<script>([\s\S]*?)<\/script>/
+)?.[1];
+if (themeScript === undefined) throw new Error('src/app.html has lost its theme script');
+const themeScriptHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -38,7 +33,7 @@ const config = {
       mode: 'hash',
       directives: {
         'default-src': ['self'],
-        'script-src': ['self', 'wasm-unsafe-eval', ...inlineScriptHashes],
+        'script-src': ['self', 'wasm-unsafe-eval', themeScriptHash],
         'worker-src': ['self', 'blob:'],
         // Eurostat's API, for "Add a Eurostat table by code" on /data: asked only on a click.
         'connect-src': ['self', 'https://ec.europa.eu'],

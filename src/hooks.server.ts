@@ -1,21 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
-import { base } from '$app/paths';
-import { earlyEngineStart } from '$lib/catalog/early-engine';
-
-/** Escaped so that no value can close the script element it is written into. */
-const engineStart = JSON.stringify(earlyEngineStart(base)).replace(/</g, '\\u003c');
 
 /**
  * Runs at build time only, when the fallback page every route starts from is written. Inter's
  * Latin file is preloaded with the page, so the first text is painted in Inter: drawn first in
  * the fallback font and swapped when Inter arrived, the site bar rewrapped and moved the page
  * (a layout shift of 0.26 on a phone). The other subsets (Romanian's ș and ț are in latin-ext)
- * come as text needs them. The page's engine script gets the engine's files and the rule of
- * which links start it (src/app.html).
+ * come as text needs them.
  */
 export const handle: Handle = ({ event, resolve }) =>
   resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%cooperare.engineStart%', engineStart),
     preload: ({ type, path }) =>
       type === 'js' ||
       type === 'css' ||

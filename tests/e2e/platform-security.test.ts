@@ -41,11 +41,11 @@ test('the page carries a strict Content-Security-Policy', async ({ page }) => {
   expect(script).not.toContain("'unsafe-inline'");
   expect(script).not.toContain("'unsafe-eval'");
   // The inline scripts allowed are exactly those in the page, each by its hash: the theme
-  // set before the first paint, the start of DuckDB's worker and SvelteKit's start-up script.
+  // set before the first paint and SvelteKit's start-up script.
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     ([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
   );
-  expect(inline).toHaveLength(3);
+  expect(inline).toHaveLength(2);
   expect(script.filter((s) => s.startsWith("'sha256-")).sort()).toEqual(inline.sort());
   const connect = directives.get('connect-src') ?? [];
   expect(connect[0]).toBe("'self'");

@@ -1,6 +1,4 @@
-import { ENGINE_BUILDS } from '../db/engine-files';
-import type { EarlyEngineStart } from '../db/early-worker';
-import { isShippedDatasetId, shippedDatasetIds } from './shipped';
+import { isShippedDatasetId } from './shipped';
 
 /** Pages that show the one dataset their link names with `ds` (`dataset` in prototype links). */
 const DATASET_PAGES = new Set(['/explore', '/embed']);
@@ -12,8 +10,7 @@ const DATASET_PAGES = new Set(['/explore', '/embed']);
  * held by the server engine) that work competes with the page for nothing. Such a page starts
  * the engine when it first needs it: ensureTable for a dataset this browser holds (an import,
  * a remote file, a rate's population table), the SQL console for its own statements.
- * `basePath` is the app's base path (SvelteKit's `base`). src/app.html's engine script applies
- * the same rule, from what `earlyEngineStart` gives it, before the app's modules have loaded.
+ * `basePath` is the app's base path (SvelteKit's `base`).
  */
 export function startsBrowserEngineEarly(url: URL, basePath: string): boolean {
   const inApp = url.pathname.startsWith(basePath)
@@ -23,15 +20,4 @@ export function startsBrowserEngineEarly(url: URL, basePath: string): boolean {
   if (!DATASET_PAGES.has(page)) return true;
   const id = url.searchParams.get('ds') ?? url.searchParams.get('dataset');
   return id === null || id.trim() === '' || isShippedDatasetId(id.trim());
-}
-
-/** What src/app.html's engine script needs, written into the page when the build writes it. */
-export function earlyEngineStart(basePath: string): EarlyEngineStart {
-  return {
-    base: basePath,
-    datasetPages: [...DATASET_PAGES],
-    shipped: shippedDatasetIds(),
-    worker: ENGINE_BUILDS.eh.mainWorker,
-    wasm: ENGINE_BUILDS.eh.mainModule
-  };
 }

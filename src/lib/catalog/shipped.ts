@@ -27,11 +27,6 @@ export function isShippedDatasetId(id: string): boolean {
   return Object.hasOwn(dataUrls, `/datasets/${id}.arrow`);
 }
 
-/** The ids of the datasets the build ships, from the same Arrow files. */
-export function shippedDatasetIds(): string[] {
-  return Object.keys(dataUrls).map((path) => path.slice('/datasets/'.length, -'.arrow'.length));
-}
-
 let manifest: Promise<Manifest> | null = null;
 
 /** The shipped manifest, fetched once. */

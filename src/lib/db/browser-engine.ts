@@ -1,11 +1,20 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { QueryCancelled, SqlError, duckDbMessage, quoteIdent, type SqlEngine } from './engine';
 import { announceEngineRestart } from './engine-events';
 import { EngineLifecycle, isEngineTrap } from './engine-lifecycle';
-import { ENGINE_BUILDS } from './engine-files';
-import { takeEarlyEngine } from './early-worker';
 import { keepForOffline } from '../offline/keep';
+
+// Both bundles come from the app's own origin (Vite copies them into the build);
+// selectBundle picks the exception-handling build where the browser supports it.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
 
 /** The error a query gets when the engine died under it. */
 export class EngineStoppedError extends SqlError {
@@ -46,33 +55,9 @@ interface Instance {
   worker: { dead: boolean };
 }
 
-/**
- * A worker running DuckDB, with how to make it ready: the one src/app.html started, already
- * instantiating, or else one of the build selectBundle picks (the exception-handling build
- * where the browser supports it).
- */
-async function startWorker(): Promise<{
-  worker: Worker;
-  files: string[];
-  instantiate: (db: duckdb.AsyncDuckDB) => Promise<unknown>;
-}> {
-  const early = takeEarlyEngine();
-  if (early)
-    return {
-      worker: early.worker,
-      files: [early.wasmUrl, early.workerUrl],
-      instantiate: () => early.started
-    };
-  const bundle = await duckdb.selectBundle(ENGINE_BUILDS);
-  return {
-    worker: new Worker(bundle.mainWorker!),
-    files: [bundle.mainModule, bundle.mainWorker!],
-    instantiate: (db) => db.instantiate(bundle.mainModule, bundle.pthreadWorker)
-  };
-}
-
 async function boot(): Promise<Instance> {
-  const { worker, files, instantiate } = await startWorker();
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
   const status = { dead: false };
   let die: (error: Error) => void = () => {};
   const death = new Promise<never>((_, reject) => (die = reject));
@@ -85,7 +70,7 @@ async function boot(): Promise<Instance> {
     if (instance) lifecycle.failed(instance, 'worker-error');
   });
   const start = async () => {
-    await instantiate(db);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
     const conn = await db.connect();
     performance.mark('cooperare:engine-ready');
     // Offline, an autoloaded extension would be fetched from the internet and fail with an
@@ -101,7 +86,7 @@ async function boot(): Promise<Instance> {
     worker.terminate();
     throw error;
   }
-  keepForOffline(files);
+  keepForOffline([bundle.mainModule, bundle.mainWorker!]);
   return instance;
 }
 
