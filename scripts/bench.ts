@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine
- *                   --only parquet|interactions|import|bytes|engine]
+ *                   --only ready|parquet|interactions|import|bytes|engine]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -964,6 +964,42 @@ async function writeResult(started: Date, figures: Record<string, unknown>): Pro
   console.log(`Written ${path.relative(root, file)}`);
 }
 
+/** The cold runs' table: each page's phases, their timelines and the ratios to the floor. */
+function readyLines(
+  floor: Phases,
+  home: Phases,
+  homeWithoutWorker: Phases,
+  explore: Phases | null
+): string[] {
+  const floorMs = floor.chartDrawn;
+  const lines: string[] = [];
+  lines.push('page                 first chart   DuckDB ready   first query   chart drawn (live)');
+  const row = (name: string, p: Phases) =>
+    `${name.padEnd(20)} ${ms(p.firstChart).padStart(11)}   ${ms(p.engineReady).padStart(12)}   ${ms(p.firstQuery).padStart(11)}   ${ms(p.chartDrawn).padStart(11)}`;
+  lines.push(row('floor (DuckDB only)', floor));
+  lines.push(row('/', home));
+  lines.push(row('/ no service worker', homeWithoutWorker));
+  if (explore) lines.push(row('/explore?ds=…', explore));
+  else lines.push('/explore             not in this build');
+  for (const [name, p] of [
+    ['floor', floor],
+    ['/', home],
+    ...(explore ? [['/explore', explore] as const] : [])
+  ] as const)
+    lines.push(
+      `  ${name} timeline: ${Object.entries(p.detail)
+        .map(([mark, t]) => `${mark.replace('cooperare:', '')} ${t}`)
+        .join(' · ')}`
+    );
+  lines.push(
+    `ratio / ÷ floor: first chart ${(home.firstChart / floorMs).toFixed(2)}, ready ${(home.chartDrawn / floorMs).toFixed(2)}` +
+      (explore
+        ? ` · /explore ÷ floor: first chart ${(explore.firstChart / floorMs).toFixed(2)}, ready ${(explore.chartDrawn / floorMs).toFixed(2)}`
+        : '')
+  );
+  return lines;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   if (!argv.includes('--no-build')) {
@@ -1015,6 +1051,12 @@ async function main(): Promise<void> {
       ...(hasExplore ? [{ url: `${origin}/explore?ds=crim_off_cat`, ...app }] : [])
     ]);
     const explore = exploreOrNone ?? null;
+    if (option('only') === 'ready') {
+      const load = os.loadavg().map((l) => l.toFixed(2));
+      console.log(`${BUILD_DIR} · load ${load.join(' ')} · medians of ${RUNS} cold runs`);
+      console.log(readyLines(floor, home, homeWithoutWorker, explore).join('\n'));
+      return;
+    }
     console.log('Measuring layout shift on / and on the shipped board …');
     const shift = await layoutShiftOf(browser, `${origin}/`, RUNS);
     const boardUrl = await shippedBoardUrl(browser, origin);
@@ -1075,32 +1117,7 @@ async function main(): Promise<void> {
       `Cooperare bench ${started.toISOString()} · ${os.cpus().length} cores · load ${load} · medians of ${RUNS} cold runs`
     );
     lines.push('');
-    lines.push(
-      'page                 first chart   DuckDB ready   first query   chart drawn (live)'
-    );
-    const row = (name: string, p: Phases) =>
-      `${name.padEnd(20)} ${ms(p.firstChart).padStart(11)}   ${ms(p.engineReady).padStart(12)}   ${ms(p.firstQuery).padStart(11)}   ${ms(p.chartDrawn).padStart(11)}`;
-    lines.push(row('floor (DuckDB only)', floor));
-    lines.push(row('/', home));
-    lines.push(row('/ no service worker', homeWithoutWorker));
-    if (explore) lines.push(row('/explore?ds=…', explore));
-    else lines.push('/explore             not in this build');
-    for (const [name, p] of [
-      ['floor', floor],
-      ['/', home],
-      ...(explore ? [['/explore', explore] as const] : [])
-    ] as const)
-      lines.push(
-        `  ${name} timeline: ${Object.entries(p.detail)
-          .map(([mark, t]) => `${mark.replace('cooperare:', '')} ${t}`)
-          .join(' · ')}`
-      );
-    lines.push(
-      `ratio / ÷ floor: first chart ${(home.firstChart / floorMs).toFixed(2)}, ready ${(home.chartDrawn / floorMs).toFixed(2)}` +
-        (explore
-          ? ` · /explore ÷ floor: first chart ${(explore.firstChart / floorMs).toFixed(2)}, ready ${(explore.chartDrawn / floorMs).toFixed(2)}`
-          : '')
-    );
+    lines.push(...readyLines(floor, home, homeWithoutWorker, explore));
     const shiftLine = (results: LayoutShift[]) =>
       results
         .map(
