@@ -938,6 +938,8 @@ function whyMissed(target: string): string {
   if (target.startsWith('interaction')) return 'Interactions in /explore';
   if (target.startsWith('import')) return 'Importing a large file';
   if (target.startsWith('layout shift')) return 'Layout shift';
+  if (target.startsWith('JS without DuckDB')) return "The home board's JavaScript";
+  if (target.startsWith('first visit')) return "A first visit's bytes";
   return 'Where the time goes';
 }
 
