@@ -6,6 +6,7 @@
  * the ones docs/methods.md states.
  */
 import type { ObservationRow } from '../model/observation';
+import { isPeriod } from '../model/period';
 import type { YearValues } from './evaluate';
 import type { Binding, Framework, KnownBreak } from './framework';
 
@@ -117,7 +118,7 @@ function median(values: readonly number[]): number {
 export function breakFlagYears(rows: readonly ObservationRow[]): Map<string, number[]> {
   const bySeries = new Map<string, number[]>();
   for (const row of rows) {
-    if (!row.flag?.includes('b') || !/^\d{4}$/.test(row.period)) continue;
+    if (!row.flag?.includes('b') || !isPeriod(row.period, 'annual')) continue;
     const years = bySeries.get(row.series) ?? [];
     years.push(Number(row.period));
     bySeries.set(row.series, years);
