@@ -61,6 +61,12 @@ async function serveFlaggedData(page: Page) {
   });
 }
 
+// The open share menu measures its embed in a hidden frame, which reads the manifest too: a
+// request still in the handler when the test ends must not fail it as the page closes.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 /** The home chart drawn from the live query, with the share menu open. */
 async function openShareMenu(page: Page) {
   await serveFlaggedData(page);
