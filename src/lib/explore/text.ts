@@ -2,10 +2,13 @@ import type { ChartSeries } from '../charts/types';
 import { summarizeSeries } from '../charts/summary';
 import { formatNumber, m, MINUS } from '$lib/i18n';
 
-/** A change in % as a reader expects it: signed, whole percent unless small. */
-export function formatPercentChange(percent: number, format: (value: number) => string): string {
+/**
+ * A change in % as a reader expects it: signed, whole percent unless small, in the page's
+ * number format. It keeps its own digits, never those of the values it compares.
+ */
+export function formatPercentChange(percent: number): string {
   const rounded = Math.abs(percent) < 10 ? Math.round(percent * 10) / 10 : Math.round(percent);
-  return `${signOf(rounded)}${format(Math.abs(rounded))} %`;
+  return `${signOf(rounded)}${formatNumber(Math.abs(rounded))} %`;
 }
 
 const signOf = (value: number) => (value > 0 ? '+' : value < 0 ? MINUS : '');
@@ -54,8 +57,7 @@ export function summaryParts(
           : formatPointsChange(s.difference, format)
         : s.percentChange === null
           ? null
-          : // A percentage keeps its own digits, not those of the values it compares.
-            formatPercentChange(s.percentChange, formatNumber)
+          : formatPercentChange(s.percentChange)
   }));
 }
 

@@ -14,10 +14,10 @@ const plain = (value: number) => String(value);
 
 describe('text', () => {
   it('formats a change as a signed percentage', () => {
-    expect(formatPercentChange(-60.09, plain)).toBe('−60 %');
-    expect(formatPercentChange(168.1, plain)).toBe('+168 %');
-    expect(formatPercentChange(2.345, plain)).toBe('+2.3 %');
-    expect(formatPercentChange(0, plain)).toBe('0 %');
+    expect(formatPercentChange(-60.09)).toBe('−60 %');
+    expect(formatPercentChange(168.1)).toBe('+168 %');
+    expect(formatPercentChange(2.345)).toBe('+2.3 %');
+    expect(formatPercentChange(0)).toBe('0 %');
   });
 
   it('summarises a series by its first and last value', () => {
