@@ -49,3 +49,21 @@ for (const viewport of [
     expect(sum, JSON.stringify(shifts)).toBeLessThanOrEqual(0.05);
   });
 }
+
+// The board's parts come in at different times (the build's answers in the first frame, the
+// indicators once DuckDB has read their tables); on a slow CPU the gaps between them are long
+// enough for the browser to paint each state, which is when a part that grows moves the rest.
+// Chromium slowed fourfold paints them all (an intermittent shift of 0.04–0.07 at 1280 px
+// came from charts drawn a frame after the board, and cards one line shorter while loading).
+test('on a slow CPU, nothing on the home board moves as its parts come in', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await watchLayoutShifts(page);
+  await page.goto('/');
+  await boardSettled(page);
+  const { shifts } = await layoutShifts(page);
+  const board = shifts.filter((shift) => shift.value >= 0.001);
+  expect(board, JSON.stringify(shifts)).toEqual([]);
+});

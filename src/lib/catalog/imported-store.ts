@@ -155,6 +155,32 @@ async function openBackend(): Promise<Backend | null> {
   return null;
 }
 
+// The ids the store holds, kept where they can be read without waiting (see `knownIds`). A
+// browser that has never imported anything has no record, which reads as no imports; so does a
+// browser whose imports predate the record, until its first listing writes it: its first chart
+// of a replaced shipped dataset is then drawn from the shipped entry, and redrawn from the
+// import once the catalogue is read.
+const IDS_RECORD = 'cooperare-imported-ids';
+
+function readIdsRecord(): ReadonlySet<string> | null {
+  try {
+    const text = localStorage.getItem(IDS_RECORD);
+    return new Set(text ? (JSON.parse(text) as string[]) : []);
+  } catch {
+    return null;
+  }
+}
+
+function writeIdsRecord(change: (ids: Set<string>) => void): void {
+  try {
+    const ids = new Set(readIdsRecord());
+    change(ids);
+    localStorage.setItem(IDS_RECORD, JSON.stringify([...ids].sort()));
+  } catch {
+    // No storage for the record: charts wait for the listing instead.
+  }
+}
+
 export function createImportedStore(): ImportedStore {
   // A dataset the worker is still saving is listed with no bytes here: they are on their way
   // to disk, or come back to this map if the disk refuses them.
@@ -168,6 +194,7 @@ export function createImportedStore(): ImportedStore {
   async function save(manifest: DatasetManifest, ipc: Uint8Array): Promise<SaveOutcome> {
     session.set(manifest.id, { manifest, ipc });
     removed.delete(manifest.id);
+    writeIdsRecord((ids) => ids.add(manifest.id));
     const store = await disk();
     if (!store) {
       unsaved.add(manifest.id);
@@ -217,7 +244,12 @@ export function createImportedStore(): ImportedStore {
       const byId = new Map<string, DatasetManifest>();
       for (const manifest of stored) if (!removed.has(manifest.id)) byId.set(manifest.id, manifest);
       for (const manifest of inSession) byId.set(manifest.id, manifest);
-      return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+      const listed = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+      writeIdsRecord((ids) => {
+        ids.clear();
+        for (const manifest of listed) ids.add(manifest.id);
+      });
+      return listed;
     },
     async readIpc(id) {
       await saving.get(id);
@@ -233,6 +265,7 @@ export function createImportedStore(): ImportedStore {
     adopt(manifest, report) {
       session.set(manifest.id, { manifest, ipc: null });
       removed.delete(manifest.id);
+      writeIdsRecord((ids) => ids.add(manifest.id));
       const outcome = report.then((r) => settle(manifest, r));
       saving.set(manifest.id, outcome);
       void outcome.finally(() => {
@@ -246,13 +279,15 @@ export function createImportedStore(): ImportedStore {
       session.delete(id);
       unsaved.delete(id);
       removed.add(id);
+      writeIdsRecord((ids) => ids.delete(id));
       const store = await disk();
       if (store) await store.remove(id);
       removed.delete(id);
     },
     sessionOnly() {
       return new Set(unsaved);
-    }
+    },
+    knownIds: readIdsRecord
   };
 }
 

@@ -64,6 +64,24 @@ export function alreadyShown(shown: AddressView | null, read: AddressView): bool
  * and takes over. Null when the link needs a note, or an import replaced the dataset.
  */
 export async function readShippedAddress(search: string): Promise<AddressView | null> {
+  const view = shippedEntryView(search);
+  if (!view) return null;
+  const imported = await importedDatasetSource().list();
+  return imported.some((d) => d.id === view.dataset.id) ? null : view;
+}
+
+/**
+ * The same, at once, for a chart that must paint in the page's first frame (a board's, whose
+ * neighbours would otherwise move when it comes in): it trusts the browser's record of its
+ * imports instead of listing them, and is null where there is no record to read.
+ */
+export function shippedAddressNow(search: string): AddressView | null {
+  const view = shippedEntryView(search);
+  const imported = importedDatasetSource().knownIds();
+  return view && imported && !imported.has(view.dataset.id) ? view : null;
+}
+
+function shippedEntryView(search: string): AddressView | null {
   // A whole manifest entry before one cut to a board chart's codes, where both are shipped.
   const shipped = [...SHIPPED_SNAPSHOTS]
     .sort((a, b) => Number(a.datasetTrimmed ?? false) - Number(b.datasetTrimmed ?? false))
@@ -73,10 +91,7 @@ export async function readShippedAddress(search: string): Promise<AddressView | 
   const dataset = shipped.find((d) => d.id === resolveDatasetId(params, ids));
   if (!dataset) return null;
   const { state, notes } = parseViewParams(params, dataset, ids);
-  if (notes.length > 0) return null;
-  const imported = await importedDatasetSource().list();
-  if (imported.some((d) => d.id === dataset.id)) return null;
-  return { state, notes, dataset, datasets: [dataset] };
+  return notes.length > 0 ? null : { state, notes, dataset, datasets: [dataset] };
 }
 
 /** How long the address may wait for a change's answer before it is written anyway. */
