@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { switchLanguage } from './support/locale';
 import { rawTsvCell } from '../support/raw';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
@@ -48,4 +50,68 @@ test('switching to Română translates the page, writes numbers with a decimal c
   const estimate = page.locator('tr[data-series="RO"][data-period="2021"]');
   await expect(estimate.locator('td[data-value]')).toHaveText('19.186.201');
   await expect(estimate.locator('td[data-flag]')).toContainText('estimat');
+});
+
+/** Words of the home page's lead, in each language's messages only (messages/*.json). */
+const LEAD = {
+  en: 'Crime, trafficking and illegal-migration statistics',
+  ro: 'Statistici privind criminalitatea, traficul'
+};
+
+/** The page's scripts so far, as received: `texts()` once they have arrived. */
+function scriptsOf(page: Page): () => Promise<string[]> {
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js'))
+      bodies.push(response.text().catch(() => ''));
+  });
+  return () => Promise.all(bodies);
+}
+
+const holds = (scripts: string[], text: string) => scripts.some((s) => s.includes(text));
+
+test('a visit downloads the texts of its language only, and the other language when switched to', async ({
+  page
+}) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('one-language-started') === null) {
+      sessionStorage.setItem('one-language-started', '1');
+      localStorage.setItem('cooperare.locale', 'en');
+    }
+  });
+  const scripts = scriptsOf(page);
+  await page.goto('/');
+  await expect(page.getByText(LEAD.en)).toBeVisible();
+  await expect(page.locator('figure.home-chart')).toHaveAttribute('data-source', 'live');
+  expect(holds(await scripts(), LEAD.en)).toBe(true);
+  expect(holds(await scripts(), LEAD.ro)).toBe(false);
+
+  const sameDocument = await switchLanguage(page, 'ro');
+  await expect(page.getByText(LEAD.ro)).toBeVisible();
+  await sameDocument();
+  expect(holds(await scripts(), LEAD.ro)).toBe(true);
+});
+
+test('a reader who chose Romanian gets the page in Romanian from the first paint, without the English texts', async ({
+  page
+}) => {
+  const scripts = scriptsOf(page);
+  // Anything in English on the way to the Romanian page would show here.
+  const english: string[] = [];
+  await page.exposeFunction('sawEnglish', (text: string) => english.push(text));
+  await page.addInitScript(() => {
+    localStorage.setItem('cooperare.locale', 'ro');
+    new MutationObserver(() => {
+      const nav = document.querySelector('nav');
+      if (nav?.textContent?.includes('Explore') && !nav.textContent.includes('Explorare'))
+        (window as unknown as { sawEnglish(t: string): void }).sawEnglish(nav.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('/');
+  await expect(page.getByText(LEAD.ro)).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Explorare' })).toBeVisible();
+  await expect(page.locator('figure.home-chart')).toHaveAttribute('data-source', 'live');
+  expect(english).toEqual([]);
+  expect(holds(await scripts(), LEAD.ro)).toBe(true);
+  expect(holds(await scripts(), LEAD.en)).toBe(false);
 });

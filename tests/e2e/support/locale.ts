@@ -12,11 +12,16 @@ export async function openInRomanian(page: Page, path: string): Promise<void> {
 }
 
 /**
- * Switches the page to English with the header's switch. The returned check fails if the page
+ * Switches the page to `locale` with the header's switch. The returned check fails if the page
  * was reloaded since: the switch must rename what is on screen in place.
  */
-export async function switchToEnglish(page: Page): Promise<() => Promise<void>> {
+export async function switchLanguage(
+  page: Page,
+  locale: 'en' | 'ro'
+): Promise<() => Promise<void>> {
   await page.evaluate(() => document.documentElement.setAttribute('data-before-switch', ''));
-  await page.getByTestId('language-switch').selectOption('en');
+  await page.getByTestId('language-switch').selectOption(locale);
   return () => expect(page.locator('html')).toHaveAttribute('data-before-switch', '');
 }
+
+export const switchToEnglish = (page: Page) => switchLanguage(page, 'en');
