@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { switchLanguage } from './support/locale';
+import { openInLanguage, switchLanguage } from './support/locale';
 import { rawTsvCell } from '../support/raw';
 
 const FILE = 'eurostat/estat_crim_off_cat.tsv';
@@ -8,14 +8,8 @@ const FILE = 'eurostat/estat_crim_off_cat.tsv';
 test('switching to Română translates the page, writes numbers with a decimal comma and is remembered', async ({
   page
 }) => {
-  await page.addInitScript(() => {
-    // Only the first load starts from English; the reload must keep what the user chose.
-    if (sessionStorage.getItem('i18n-test-started') === null) {
-      sessionStorage.setItem('i18n-test-started', '1');
-      localStorage.setItem('cooperare.locale', 'en');
-    }
-  });
-  await page.goto('/');
+  // Only the first load starts from English; the reload must keep what the user chose.
+  await openInLanguage(page, 'en', '/');
   const figure = page.locator('figure.home-chart');
   await expect(figure).toHaveAttribute('data-source', 'live');
   const nav = page.getByRole('navigation');
@@ -73,14 +67,8 @@ const holds = (scripts: string[], text: string) => scripts.some((s) => s.include
 test('a visit downloads the texts of its language only, and the other language when switched to', async ({
   page
 }) => {
-  await page.addInitScript(() => {
-    if (sessionStorage.getItem('one-language-started') === null) {
-      sessionStorage.setItem('one-language-started', '1');
-      localStorage.setItem('cooperare.locale', 'en');
-    }
-  });
   const scripts = scriptsOf(page);
-  await page.goto('/');
+  await openInLanguage(page, 'en', '/');
   await expect(page.getByText(LEAD.en)).toBeVisible();
   await expect(page.locator('figure.home-chart')).toHaveAttribute('data-source', 'live');
   expect(holds(await scripts(), LEAD.en)).toBe(true);
