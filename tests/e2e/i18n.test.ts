@@ -103,3 +103,36 @@ test('a reader who chose Romanian gets the page in Romanian from the first paint
   expect(holds(await scripts(), LEAD.ro)).toBe(true);
   expect(holds(await scripts(), LEAD.en)).toBe(false);
 });
+
+test('a switch whose texts cannot be downloaded says so, keeps the page as it was, and works when chosen again', async ({
+  page,
+  problems
+}) => {
+  let refuse = true;
+  await page.route('**/*.js', async (route) => {
+    const response = await route.fetch();
+    if (refuse && (await response.text()).includes(LEAD.ro)) return route.abort();
+    return route.fulfill({ response });
+  });
+  await openInLanguage(page, 'en', '/');
+  await expect(page.getByText(LEAD.en)).toBeVisible();
+
+  const language = page.getByTestId('language-switch');
+  await language.selectOption('ro');
+  await expect(page.getByRole('status')).toContainText(
+    "The other language's texts could not be downloaded"
+  );
+  await expect(language).toHaveValue('en');
+  await expect(page.getByText(LEAD.en)).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The refused download is what the browser reports; nothing else may fail.
+  const refused = (p: string) =>
+    /Failed to (load resource|fetch dynamically imported module)/.test(p);
+  expect(problems.filter(refused).length).toBeGreaterThan(0);
+  problems.splice(0, problems.length, ...problems.filter((p) => !refused(p)));
+
+  refuse = false;
+  await language.selectOption('ro');
+  await expect(page.getByText(LEAD.ro)).toBeVisible();
+  await expect(page.getByRole('status')).not.toContainText('could not be downloaded');
+});
