@@ -104,7 +104,21 @@ export default ts.config(
   {
     files: ['src/**/*.{js,ts,svelte}'],
     plugins: { cooperare: { rules: { layers: layerRule } } },
-    rules: { 'cooperare/layers': 'error' }
+    rules: {
+      'cooperare/layers': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'paraglide/messages\\.js$',
+              message:
+                "Import m from $lib/i18n (or src/lib/i18n/messages.ts): Paraglide's own m loads both languages' texts."
+            }
+          ]
+        }
+      ]
+    }
   },
   {
     rules: {

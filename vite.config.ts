@@ -29,6 +29,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/load-messages.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000

@@ -10,8 +10,10 @@ export default {
   // The locale is chosen and remembered by src/lib/i18n/locale.svelte.ts, which replaces the
   // runtime's getLocale/setLocale so that a switch re-renders without a reload.
   strategy: ['baseLocale'],
-  // One output shape everywhere (the plugin would otherwise switch shape with NODE_ENV), so
-  // no command recompiles what another has just written.
-  outputStructure: 'message-modules',
+  // One module per language (messages/en.js, messages/ro.js): src/lib/i18n/messages.ts loads
+  // the one a page shows, so a visitor downloads one language's texts, not both. The same
+  // shape everywhere (the plugin would otherwise switch shape with NODE_ENV), so no command
+  // recompiles what another has just written.
+  outputStructure: 'locale-modules',
   emitReadme: false
 };

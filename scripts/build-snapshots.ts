@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { DatasetManifest, Manifest } from '../src/lib/model/manifest';
 import { startNodeEngine } from '../src/lib/db/node-engine';
 import { planExplore } from '../src/lib/explore/plan';
+import { loadMessages } from '../src/lib/i18n/messages';
 import { snapshotFromTable, type QuerySnapshot } from '../src/lib/query/snapshot';
 import { transformSql } from '../src/lib/query/transforms';
 import { defaultViewState } from '../src/lib/state/defaults';
@@ -90,6 +91,8 @@ export async function computeSnapshots(datasetsDir: string): Promise<Map<string,
   const manifest = JSON.parse(
     await readFile(path.join(datasetsDir, 'manifest.json'), 'utf8')
   ) as Manifest;
+  // Planning a view can word an error (the page loads its language in src/routes/+layout.ts).
+  await loadMessages('en');
   const engine = await startNodeEngine();
   const snapshots = new Map<string, QuerySnapshot>();
   const loaded = new Set<string>();

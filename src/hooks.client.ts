@@ -2,9 +2,8 @@ import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import { getEngine } from '$lib/db/browser-engine';
 import { startsBrowserEngineEarly } from '$lib/catalog/early-engine';
-import { getLocale } from '$lib/i18n/locale.svelte';
+import { getLocale, loadLanguage } from '$lib/i18n/locale.svelte';
 import { registerServiceWorker } from '$lib/offline/keep';
-import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 
 /**
  * Runs when the app's entry script runs, before the first page's code is loaded and rendered:
@@ -16,7 +15,8 @@ import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 export function init(): void {
   if (startsBrowserEngineEarly(new URL(location.href), base))
     void getEngine().catch(() => undefined);
-  // The datasets' words in a language other than English, awaited by the root layout.
-  void loadDatasetWords(getLocale()).catch(() => undefined);
+  // The reader's language (its messages, and the datasets' words in Romanian), awaited by the
+  // root layout: fetched beside the first page's code rather than after it.
+  void loadLanguage(getLocale()).catch(() => undefined);
   registerServiceWorker(`${base}/service-worker.js`, dev ? 'module' : 'classic');
 }

@@ -1,15 +1,15 @@
-import { getLocale } from '$lib/i18n/locale.svelte';
-import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
+import { getLocale, loadLanguage } from '$lib/i18n/locale.svelte';
 
 // A static single-page app: nothing is rendered on a server, nothing is prerendered.
 export const ssr = false;
 export const prerender = false;
 
 /**
- * A reader who chose Romanian gets the datasets' words in Romanian from the first paint: the
- * first page waits for them (their download starts in hooks.client.ts). In English there is
- * nothing to wait for. Without them (a failed download) the datasets keep their English words.
+ * The first page is drawn in the reader's language from its first paint: it waits for that
+ * language's messages (and, in Romanian, the datasets' words), whose download starts in
+ * hooks.client.ts. A page that cannot get its messages fails to load, as it would without any
+ * other of its code.
  */
 export async function load(): Promise<void> {
-  await loadDatasetWords(getLocale()).catch(() => undefined);
+  await loadLanguage(getLocale());
 }

@@ -54,6 +54,10 @@ test('after one visit, the app works with the network off: home chart, engine an
   await page.goto('/explore');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('navigation')).toBeVisible();
+
+  // Each language's texts are a file of their own: Romanian, never shown online, was kept.
+  await page.getByTestId('language-switch').selectOption('ro');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Explorare' })).toBeVisible();
   await context.setOffline(false);
 });
 

@@ -1,7 +1,7 @@
 import { assignColours } from '../charts/palette';
 import { toChartSeries } from '../charts/series';
 import type { ChartSeries } from '../charts/types';
-import { m } from '../i18n/paraglide/messages.js';
+import { m } from '../i18n/messages';
 import type { ObservationRow } from '$lib/model/observation';
 import { seriesKey, splitSeriesKey } from '../query/series';
 import type { DatasetManifest } from '$lib/model/manifest';

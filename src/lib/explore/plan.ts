@@ -3,7 +3,7 @@ import type { SeriesRequest } from '../query/series';
 import { transformDefinition, type TransformSpec } from '../query/transforms';
 import type { ViewState } from '../state/view-state';
 import { datasetTitle } from '../i18n/dataset-words';
-import { m } from '../i18n/paraglide/messages.js';
+import { m } from '../i18n/messages';
 import { unitDimension } from '../state/analysis-params';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
 import { querySelections } from './synthetic/pool';

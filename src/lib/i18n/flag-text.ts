@@ -1,4 +1,4 @@
-import { m } from './paraglide/messages.js';
+import { m } from './messages';
 
 // One message per letter of FLAG_MEANINGS (src/lib/reference/flags.ts): what the screen and the
 // downloads (CSV, SVG, PNG) show, in the interface language.

@@ -8,7 +8,7 @@ export {
   LOCALE_NAMES,
   type Locale
 } from './locale.svelte';
-export { m } from './paraglide/messages.js';
+export { m } from './messages';
 export { formatComputed, formatDate, formatNumber, lowerInitial, MINUS } from './format';
 export { describeFlagLocalised } from './flag-text';
 export { placeName } from './place-names';

@@ -5,6 +5,8 @@ import {
   toLocale,
   type Locale
 } from './paraglide/runtime.js';
+import { loadDatasetWords } from './dataset-words-files';
+import { loadMessages } from './messages';
 
 export { locales, isLocale, type Locale } from './paraglide/runtime.js';
 
@@ -54,7 +56,19 @@ export function getLocale(): Locale {
   return current;
 }
 
-/** Switch the interface language now, without a reload, and remember it for the next visit. */
+/**
+ * Fetches what the interface needs to be shown in `locale`: its messages, and the datasets'
+ * words (without these, a failed download, the datasets keep their English words). Awaited
+ * before the first render and before a switch, which then changes every text at once.
+ */
+export async function loadLanguage(locale: Locale): Promise<void> {
+  await Promise.all([loadMessages(locale), loadDatasetWords(locale).catch(() => undefined)]);
+}
+
+/**
+ * Switch the interface language now, without a reload, and remember it for the next visit.
+ * Its messages must have been loaded (loadLanguage).
+ */
 export function setLocale(next: Locale): void {
   current = next;
   if (inBrowser) {

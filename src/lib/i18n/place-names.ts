@@ -1,5 +1,5 @@
 import { geoLabel, isCountryCode } from '$lib/reference/geo';
-import { m } from './paraglide/messages.js';
+import { m } from './messages';
 // Paraglide's getLocale, which locale.svelte.ts points at the locale rune in the browser: a
 // language switch still renames everything, and this module also runs under Node (the build's
 // snapshots plan explorer views with it), where a rune file cannot be loaded.

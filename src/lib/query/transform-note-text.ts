@@ -1,4 +1,4 @@
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformNote } from './transform/notes';
 import type { RateUnavailable } from './transform/rate';
 

@@ -1,5 +1,5 @@
 import { dimensionLabelIn } from '$lib/i18n/dataset-words';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import { getLocale } from '$lib/i18n/paraglide/runtime.js';
 import type { LinkNote } from './link-note';
 import { quoteListForNote } from './note-text';

@@ -37,10 +37,10 @@ export function periodOnAxis(
 }
 
 const GROUP_NAMES: Record<GroupName, () => string> = {
-  EU27: m.programme_group_EU27,
-  SCHENGEN: m.programme_group_SCHENGEN,
-  RO_NEIGHBOURS: m.programme_group_RO_NEIGHBOURS,
-  PROGRAMME_PAIR: m.programme_group_PROGRAMME_PAIR
+  EU27: m.programme_group_eu27,
+  SCHENGEN: m.programme_group_schengen,
+  RO_NEIGHBOURS: m.programme_group_ro_neighbours,
+  PROGRAMME_PAIR: m.programme_group_programme_pair
 };
 
 /** A country group's name in the interface language; a name the app does not know, as written. */
@@ -50,10 +50,10 @@ export function groupName(group: string): string {
 
 // How a group qualifies "countries" in a count of them: "6 EU27 countries", "4 țări vecine".
 const GROUP_COUNTRIES: Record<GroupName, () => string> = {
-  EU27: m.programme_group_countries_EU27,
-  SCHENGEN: m.programme_group_countries_SCHENGEN,
-  RO_NEIGHBOURS: m.programme_group_countries_RO_NEIGHBOURS,
-  PROGRAMME_PAIR: m.programme_group_countries_PROGRAMME_PAIR
+  EU27: m.programme_group_countries_eu27,
+  SCHENGEN: m.programme_group_countries_schengen,
+  RO_NEIGHBOURS: m.programme_group_countries_ro_neighbours,
+  PROGRAMME_PAIR: m.programme_group_countries_programme_pair
 };
 
 /**

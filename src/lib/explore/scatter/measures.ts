@@ -7,7 +7,7 @@ import { codeLabel, titleChoiceLabels } from '../selection';
 import { planExplore, POPULATION_DATASET_ID } from '../plan';
 import { datasetTitle } from '$lib/i18n/dataset-words';
 import { lowerInitial } from '$lib/i18n';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { defaultSelection, defaultViewState } from '$lib/state/defaults';
 import { transformDefinition, transformSql } from '$lib/query/transforms';

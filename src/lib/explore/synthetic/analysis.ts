@@ -1,6 +1,6 @@
 import type { ChartSeries } from '$lib/charts/types';
 import type { ExportRow } from '$lib/export/rows';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { SeriesBreak } from '$lib/indicators/breaks';
 import type { YearValues } from '$lib/indicators/evaluate';
 import { syntheticAnalysis, type SyntheticAnalysis } from '$lib/indicators/outlook';

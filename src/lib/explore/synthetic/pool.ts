@@ -1,5 +1,5 @@
 import { programme } from '$datasets/programme/ro21.json';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import { defaultFirstTreatedYear } from '$lib/indicators/outlook';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { unitDimension } from '$lib/state/analysis-params';

@@ -3,7 +3,7 @@ import { periodToNumber } from '$lib/model/period';
 import type { SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { endpointsSql, missingEndpointNote, type TwoPeriods } from './two-periods';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformDefinition } from './definition';
 
 /**

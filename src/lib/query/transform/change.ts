@@ -2,7 +2,7 @@ import { quoteLiteral } from '../../db/engine';
 import type { SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { endpointsSql, missingEndpointNote, type TwoPeriods } from './two-periods';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformDefinition } from './definition';
 import { endpointsInPage } from './two-periods';
 

@@ -3,7 +3,7 @@ import { periodOrdinal } from '$lib/model/period';
 import type { SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { breakBetweenSql, combinedFlagSql, observationsCte, windowCondition } from './sql-parts';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformDefinition } from './definition';
 import { breakBetween, combineFlags, rowPerObservation } from './page-parts';
 

@@ -1,7 +1,7 @@
 import type { SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { flagLettersSql, observationsCte, windowCondition } from './sql-parts';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformDefinition } from './definition';
 import { combineFlags, rowPerObservation } from './page-parts';
 

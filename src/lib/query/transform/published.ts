@@ -1,6 +1,6 @@
 import { quoteIdent } from '../../db/engine';
 import { seriesKeySql, whereClause, type SeriesRequest } from '../series';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformDefinition } from './definition';
 import { rowPerObservation } from './page-parts';
 

@@ -5,7 +5,7 @@ import { whereClause, type SeriesRequest } from '../series';
 import { noteSql } from './notes';
 import { publishedSql } from './published';
 import { combinedFlagSql, observationsCte, windowCondition } from './sql-parts';
-import { m } from '$lib/i18n/paraglide/messages.js';
+import { m } from '$lib/i18n/messages';
 import type { TransformDefinition } from './definition';
 import { rateUnavailableText } from '../transform-note-text';
 
