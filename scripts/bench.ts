@@ -1,6 +1,6 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine
- *                   --only ready|parquet|interactions|import|bytes|engine]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine --port 4254
+ *                   --only ready|parquet|interactions|import|bytes|engine --profile DIR]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -46,15 +46,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Overridable so helpers sharing the machine can bench their own build side by side.
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? '/tmp/cooperare-bench-build';
 const KIT_OUT_DIR = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
-const PORTS = [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
+// `--port N` pins the port, so benches run side by side never take each other's.
+const PORTS = option('port')
+  ? [Number(option('port'))]
+  : [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 const RUNS = Math.max(5, Number(option('runs') ?? 5));
 const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
+/** `--profile DIR`: a CPU profile of each change in /explore, for Chrome's DevTools. */
+const PROFILE_DIR = option('profile');
 const IMPORT_MB = 200;
 const SELECTIONS = 30;
 const PARQUET_BYTES = 500e6;
@@ -640,9 +645,16 @@ async function selectionChanges(page: Page, url: string) {
   const next = seededRandom(42);
   const changes: Change[] = [];
   const misses = { count: 0 };
+  const profiler = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await mkdir(PROFILE_DIR!, { recursive: true });
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
   for (let i = 0; i < SELECTIONS; i++) {
     await page.waitForTimeout(THINK_MS);
     const kind = CHANGE_CYCLE[i % CHANGE_CYCLE.length];
+    await profiler?.send('Profiler.start');
     const what = await makeChange(page, kind, next, misses);
     // A change whose chart never marks itself drawn names itself instead of hanging the run.
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -660,6 +672,11 @@ async function selectionChanges(page: Page, url: string) {
       })
     ]).finally(() => clearTimeout(timer));
     changes.push({ kind, what, ...timing });
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const name = `${String(i + 1).padStart(2, '0')} ${what}.cpuprofile`;
+      await writeFile(path.join(PROFILE_DIR!, name), JSON.stringify(profile));
+    }
   }
   const totals = changes.map((c) => c.total);
   return {
@@ -672,6 +689,13 @@ async function selectionChanges(page: Page, url: string) {
     answeredP50: quantile(
       changes.map((c) => c.answered),
       0.5
+    ),
+    /** Medians of each part of a change (bench/probe.ts), one after another. */
+    partsP50: Object.fromEntries(
+      (['delay', 'answer', 'update', 'wait', 'frame'] as const).map((part) => [
+        part,
+        median(changes.map((c) => c.parts[part]))
+      ])
     ),
     changes
   };
