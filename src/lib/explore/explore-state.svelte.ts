@@ -149,6 +149,7 @@ export class ExploreState {
     }
     if (inPage) {
       this.query.show(inPage);
+      this.rowsHeld = true;
       performance.mark('cooperare:first-query');
       await tick();
       performance.mark('cooperare:chart-drawn');
