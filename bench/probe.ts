@@ -18,9 +18,26 @@ export interface ChangeTiming {
   total: number;
   /** Input event to the query answered (ExploreView's `cooperare:first-query` mark). */
   answered: number;
+  /**
+   * Where the change's time went, in ms, one after another: the event's time stamp to its
+   * first handler (`delay`: the main thread busy, or the event queued); the handler to the
+   * answer (`answer`: state and the page's or the engine's answer); the answer to
+   * `cooperare:chart-drawn` (`update`: Svelte updating the DOM); the mark to the start of
+   * the frame that paints it (`wait`: the next frame's turn, or other work before it); and
+   * that frame's start to the task after its paint (`frame`: animation-frame callbacks,
+   * style, layout, paint).
+   */
+  parts: { delay: number; answer: number; update: number; wait: number; frame: number };
+  /** The input event's time after the start of the last frame before it, in ms. */
+  sinceFrame: number;
 }
 
 let eventAt: number | null = null;
+/** When the first input event's first listener ran (this capturing one on the window). */
+let handledAt = NaN;
+/** The start (its rAF time stamp) of the last frame the probe saw, and of the one before the input. */
+let lastFrame = NaN;
+let frameBeforeInput = NaN;
 let watching = false;
 let outcome: Promise<ChangeTiming> | null = null;
 
@@ -28,7 +45,11 @@ for (const type of ['click', 'input', 'change'])
   addEventListener(
     type,
     (event) => {
-      if (watching && eventAt === null) eventAt = event.timeStamp;
+      if (watching && eventAt === null) {
+        eventAt = event.timeStamp;
+        handledAt = performance.now();
+        frameBeforeInput = lastFrame;
+      }
     },
     { capture: true }
   );
@@ -40,18 +61,37 @@ function arm(): void {
   watching = true;
   const drawnBefore = count(DRAWN);
   outcome = new Promise<ChangeTiming>((resolve, reject) => {
-    const frame = () => {
+    const frame = (frameStamp: number) => {
+      lastFrame = frameStamp;
+      const frameStart = performance.now();
       const failed = document.querySelector(FAILED);
       if (failed) {
         watching = false;
         reject(new Error(failed.textContent ?? 'the view failed'));
       } else if (eventAt !== null && count(DRAWN) > drawnBefore) {
         const start = eventAt;
-        const answers = performance.getEntriesByName(ANSWERED);
-        const answered = answers[answers.length - 1]?.startTime ?? NaN;
+        const handled = handledAt;
+        const last = (name: string) => {
+          const entries = performance.getEntriesByName(name);
+          return entries[entries.length - 1]?.startTime ?? NaN;
+        };
+        const answered = last(ANSWERED);
+        const drawnAt = last(DRAWN);
         setTimeout(() => {
           watching = false;
-          resolve({ total: performance.now() - start, answered: answered - start });
+          const end = performance.now();
+          resolve({
+            total: end - start,
+            answered: answered - start,
+            parts: {
+              delay: handled - start,
+              answer: answered - handled,
+              update: drawnAt - answered,
+              wait: frameStart - drawnAt,
+              frame: end - frameStart
+            },
+            sinceFrame: start - frameBeforeInput
+          });
         }, 0);
       } else requestAnimationFrame(frame);
     };

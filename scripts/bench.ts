@@ -1,6 +1,6 @@
 /**
- * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine
- *                   --only ready|parquet|interactions|import|bytes|engine]
+ * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine --port 4254
+ *                   --only ready|parquet|interactions|import|bytes|engine --profile DIR]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -46,15 +46,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Overridable so helpers sharing the machine can bench their own build side by side.
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? '/tmp/cooperare-bench-build';
 const KIT_OUT_DIR = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
-const PORTS = [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
+// `--port N` pins the port, so benches run side by side never take each other's.
+const PORTS = option('port')
+  ? [Number(option('port'))]
+  : [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 const RUNS = Math.max(5, Number(option('runs') ?? 5));
 const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
+/** `--profile DIR`: a CPU profile of each change in /explore, for Chrome's DevTools. */
+const PROFILE_DIR = option('profile');
 const IMPORT_MB = 200;
 const SELECTIONS = 30;
 const PARQUET_BYTES = 500e6;
@@ -142,7 +147,9 @@ async function bundleBenchPages(): Promise<void> {
   const out = path.join(BUILD_DIR, 'bench');
   await mkdir(out, { recursive: true });
   await esbuild({
-    entryPoints: [path.join(root, 'bench', 'floor.ts'), path.join(root, 'bench', 'lab.ts')],
+    entryPoints: ['floor.ts', 'lab.ts', 'click-floor.ts'].map((file) =>
+      path.join(root, 'bench', file)
+    ),
     outdir: out,
     bundle: true,
     format: 'esm',
@@ -161,7 +168,7 @@ async function bundleBenchPages(): Promise<void> {
     target: 'es2022',
     logLevel: 'error'
   });
-  for (const page of ['floor.html', 'lab.html'])
+  for (const page of ['floor.html', 'lab.html', 'click-floor.html'])
     await copyFile(path.join(root, 'bench', page), path.join(out, page));
 }
 
@@ -640,9 +647,16 @@ async function selectionChanges(page: Page, url: string) {
   const next = seededRandom(42);
   const changes: Change[] = [];
   const misses = { count: 0 };
+  const profiler = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await mkdir(PROFILE_DIR!, { recursive: true });
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
   for (let i = 0; i < SELECTIONS; i++) {
     await page.waitForTimeout(THINK_MS);
     const kind = CHANGE_CYCLE[i % CHANGE_CYCLE.length];
+    await profiler?.send('Profiler.start');
     const what = await makeChange(page, kind, next, misses);
     // A change whose chart never marks itself drawn names itself instead of hanging the run.
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -660,6 +674,11 @@ async function selectionChanges(page: Page, url: string) {
       })
     ]).finally(() => clearTimeout(timer));
     changes.push({ kind, what, ...timing });
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const name = `${String(i + 1).padStart(2, '0')} ${what}.cpuprofile`;
+      await writeFile(path.join(PROFILE_DIR!, name), JSON.stringify(profile));
+    }
   }
   const totals = changes.map((c) => c.total);
   return {
@@ -673,13 +692,43 @@ async function selectionChanges(page: Page, url: string) {
       changes.map((c) => c.answered),
       0.5
     ),
+    /** Medians of each part of a change (bench/probe.ts), one after another. */
+    partsP50: Object.fromEntries(
+      (['delay', 'answer', 'update', 'wait', 'frame'] as const).map((part) => [
+        part,
+        median(changes.map((c) => c.parts[part]))
+      ])
+    ),
     changes
   };
 }
 
 /**
+ * The same number of clicks on bench/click-floor.html, a page that only changes a number:
+ * the part of a change the browser takes whatever the page does (input, the wait for the
+ * next frame, its paint), read by the same probe.
+ */
+async function interactionFloor(page: Page, origin: string) {
+  await page.goto(`${origin}/bench/click-floor.html`);
+  const totals: number[] = [];
+  for (let i = 0; i < SELECTIONS; i++) {
+    await page.waitForTimeout(THINK_MS);
+    await page.evaluate(() => window.probe.arm());
+    await page.locator('#box').click();
+    totals.push((await page.evaluate(() => window.probe.drawn())).total);
+  }
+  return {
+    p50: quantile(totals, 0.5),
+    p95: quantile(totals, 0.95),
+    max: Math.max(...totals),
+    totals
+  };
+}
+
+/**
  * Selection changes in /explore timed from the input event to the painted chart, on the
- * shipped crim_off_cat and on the generated 10-million-row dataset imported through /data.
+ * shipped crim_off_cat and on the generated 10-million-row dataset imported through /data,
+ * beside the same clicks on a page that does nothing else (interactionFloor).
  */
 async function interactions(browser: Browser, origin: string) {
   // No service worker: its install would download the build in the middle of the changes.
@@ -688,7 +737,11 @@ async function interactions(browser: Browser, origin: string) {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`explore page: ${error.message}`));
   try {
-    const shipped = await selectionChanges(page, `${origin}/explore?ds=crim_off_cat`);
+    const floor = await interactionFloor(page, origin);
+    const shipped = {
+      ...(await selectionChanges(page, `${origin}/explore?ds=crim_off_cat`)),
+      floor
+    };
     if (SKIP.has('large')) return { shipped, large: null };
     const file = await largeTsv();
     const imported = await importThroughDataPage(page, origin, file);
@@ -1133,7 +1186,7 @@ async function main(): Promise<void> {
     );
     lines.push('');
     lines.push(
-      `interaction in /explore (${SELECTIONS} selection changes, input event → chart painted): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}, max ${ms(interaction.shipped.max)} (query answered at p50 ${ms(interaction.shipped.answeredP50)}; clicks that missed a moving box and were made again: ${interaction.shipped.missedClicks})`
+      `interaction in /explore (${SELECTIONS} selection changes, input event → chart painted): shipped p50 ${ms(interaction.shipped.p50)}, p95 ${ms(interaction.shipped.p95)}, max ${ms(interaction.shipped.max)} (query answered at p50 ${ms(interaction.shipped.answeredP50)}; clicks that missed a moving box and were made again: ${interaction.shipped.missedClicks}); the same clicks on a page that only changes a number: p50 ${ms(interaction.shipped.floor.p50)}, p95 ${ms(interaction.shipped.floor.p95)}`
     );
     if (interaction.large)
       lines.push(

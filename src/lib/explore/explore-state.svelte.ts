@@ -21,12 +21,12 @@ import { changedText, NO_EDITS, withEdits, type ChartText } from '$lib/model/cha
 import type { DatasetManifest } from '$lib/model/manifest';
 import { periodStep } from '$lib/model/period';
 import { SHIPPED_SNAPSHOTS } from '$lib/query/shipped-snapshots';
-import { findSnapshotTable, type ColumnTable } from '$lib/query/snapshot';
+import { findSnapshotTable } from '$lib/query/snapshot';
 import { transformNoteText } from '$lib/query/transform-note-text';
 import {
   computedDecimals,
   transformDefinition,
-  transformedRowsFromTable,
+  transformResultFromTable,
   transformSql,
   type TransformedRow
 } from '$lib/query/transforms';
@@ -79,19 +79,6 @@ const CATALOGUE: ExploreSources = {
   snapshots: SHIPPED_SNAPSHOTS
 };
 
-/** Rows and each series' absolute change, from a live result or a shipped snapshot. */
-function readResult(table: ColumnTable) {
-  const rows = transformedRowsFromTable(table);
-  const absolute = table.getChild('absolute_change');
-  const absoluteChange: Record<string, number | null> = {};
-  if (absolute)
-    rows.forEach((row, i) => {
-      const value = absolute.get(i);
-      absoluteChange[row.series] = value === null ? null : Number(value);
-    });
-  return { rows, absoluteChange };
-}
-
 /**
  * The explorer's state and logic, apart from its components (as Evidence keeps
  * BigValueModel.svelte.ts beside BigValue.svelte): the view it follows, the query's answer,
@@ -103,9 +90,12 @@ export class ExploreState {
   dataset: DatasetManifest = $state.raw() as DatasetManifest;
   /** A presenter's wording; it lasts as long as the chart it was written for. */
   edits = $state(NO_EDITS);
+  /** Rows are held in the page for this view's dataset: changes are answered without a query. */
+  rowsHeld = $state(false);
   readonly query: QueryClient<ExploreResult>;
   private loadedKey: string | null = null;
   private readonly embedded: boolean;
+  private readonly rehearsal: boolean;
   private readonly sources: ExploreSources;
   private readonly manager: QueryManager;
 
@@ -113,12 +103,19 @@ export class ExploreState {
   constructor(
     view: ViewState,
     dataset: DatasetManifest,
-    options: { embedded?: boolean; sources?: ExploreSources; manager?: QueryManager } = {}
+    options: {
+      embedded?: boolean;
+      /** Drawn off screen to prepare the page's code (rehearsal.svelte.ts): rows held only. */
+      rehearsal?: boolean;
+      sources?: ExploreSources;
+      manager?: QueryManager;
+    } = {}
   ) {
     this.view = view;
     this.dataset = dataset;
     this.edits = view.text ?? NO_EDITS;
     this.embedded = options.embedded ?? false;
+    this.rehearsal = options.rehearsal ?? false;
     this.sources = options.sources ?? CATALOGUE;
     this.manager = options.manager ?? queries;
     this.query = new QueryClient(this.manager);
@@ -145,8 +142,14 @@ export class ExploreState {
       this.query.forget();
     // The common path: rows the page holds answer in this frame, and no query is sent.
     const inPage = answerInPage(this.manager, view, dataset);
+    // A rehearsal draws what the page holds, marks nothing and asks the engine nothing.
+    if (this.rehearsal) {
+      if (inPage) this.query.show(inPage);
+      return false;
+    }
     if (inPage) {
       this.query.show(inPage);
+      this.rowsHeld = true;
       performance.mark('cooperare:first-query');
       await tick();
       performance.mark('cooperare:chart-drawn');
@@ -186,7 +189,7 @@ export class ExploreState {
         state,
         plan,
         computedRate,
-        ...readResult(shipped.table),
+        ...transformResultFromTable(shipped.table),
         source: 'snapshot'
       });
       if (drawn) tick().then(() => performance.mark('cooperare:snapshot-drawn'));
@@ -199,12 +202,16 @@ export class ExploreState {
     // An embedded chart never changes, so it holds no rows and warms nothing up. Rows held
     // whole answer every transform but a rate in the page: no warm-up is worth its queries.
     if (!this.embedded) {
-      const held = holdRows(this.manager, manifest, plan, (filters) =>
-        sources.ensureRows(manifest, filters)
+      const held = holdRows(
+        this.manager,
+        manifest,
+        plan,
+        (filters) => sources.ensureRows(manifest, filters),
+        () => (this.rowsHeld = true)
       );
       if (held !== 'whole') warmUpOnce(engine, plan);
     }
-    return { state, plan, computedRate, ...readResult(table), source: 'live' };
+    return { state, plan, computedRate, ...transformResultFromTable(table), source: 'live' };
   }
 
   get ready(): ExploreResult | null {

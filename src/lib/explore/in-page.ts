@@ -72,14 +72,15 @@ export function answerInPage(
 
 /**
  * Asks, when nothing the reader waits for is running, for the rows to hold for views like
- * `plan`, unless they are held or asked for already. Says what is held: the whole dataset,
- * a slice of it, or nothing.
+ * `plan`, unless they are held or asked for already; calls `onHeld` once they are. Says what
+ * is held: the whole dataset, a slice of it, or nothing.
  */
 export function holdRows(
   manager: QueryManager,
   dataset: DatasetManifest,
   plan: ExplorePlan,
-  engine: (filters: Record<string, readonly string[]>) => Promise<SqlEngine>
+  engine: (filters: Record<string, readonly string[]>) => Promise<SqlEngine>,
+  onHeld: () => void = () => {}
 ): 'whole' | 'slice' | null {
   const job = heldJob(dataset, plan);
   if (!job) return null;
@@ -100,6 +101,9 @@ export function holdRows(
         if (held) performance.mark('cooperare:rows-held');
         return held;
       }
+    })
+    .then((held) => {
+      if (held) onHeld();
     })
     // Only speed is at stake: without held rows the engine answers every change, as before.
     .catch(() => undefined);

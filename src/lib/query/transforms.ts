@@ -92,6 +92,22 @@ export function transformedRowsFromTable(table: ArrowColumns): TransformedRow[] 
   }));
 }
 
+/** A transform result's rows and each series' absolute change (the change column, if any). */
+export function transformResultFromTable(table: ArrowColumns): {
+  rows: TransformedRow[];
+  absoluteChange: Record<string, number | null>;
+} {
+  const rows = transformedRowsFromTable(table);
+  const absolute = table.getChild('absolute_change');
+  const absoluteChange: Record<string, number | null> = {};
+  if (absolute)
+    rows.forEach((row, i) => {
+      const value = absolute.get(i);
+      absoluteChange[row.series] = value === null ? null : Number(value);
+    });
+  return { rows, absoluteChange };
+}
+
 /**
  * The transform's answer worked out in the page from `series` (every period of each series
  * the request selects, see query/held-rows.ts), or null when the transform needs data the

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryManager } from '../../../src/lib/db/query-manager';
 import { ExploreState, type ExploreSources } from '../../../src/lib/explore/explore-state.svelte';
 import { answerInPage } from '../../../src/lib/explore/in-page';
+import { rehearsalStates } from '../../../src/lib/explore/rehearsal.svelte';
 import { defaultViewState } from '../../../src/lib/state/defaults';
 import type { ViewState } from '../../../src/lib/state/view-state';
 import { CRIME, crimeSources } from '../support/explore-sources';
@@ -95,5 +96,40 @@ describe('ExploreState', () => {
     // A rate may need the population, which the page does not hold: the engine answers it.
     await explore.follow(homicide({ transform: 'rate' }), crime);
     expect(explore.ready?.source).toBe('live');
+  });
+
+  it('rehearses the first changes from the rows it holds, asking the engine nothing', async () => {
+    const manager = new QueryManager();
+    const explore = new ExploreState(homicide(), crime, { sources, manager });
+    await explore.follow(homicide(), crime);
+    await expect.poll(() => explore.rowsHeld).toBe(true);
+    const states = rehearsalStates(homicide(), crime, manager);
+    // A country ticked and one unticked, another offence, unit and sex, the window, three
+    // transforms and back: every one of them answered in the page.
+    expect(states.length).toBeGreaterThanOrEqual(8);
+    expect(states.some((s) => s.selections.unit.length === 2)).toBe(true);
+    expect(states.map((s) => s.transform)).toEqual(expect.arrayContaining(['index', 'yoy', 'ma3']));
+    const asked: string[] = [];
+    const offline: ExploreSources = {
+      ...sources,
+      ensureRows: async (dataset) => {
+        asked.push(dataset.id);
+        throw new Error('a rehearsal asked the engine');
+      }
+    };
+    const marks = performance.getEntriesByType('mark').length;
+    const rehearsal = new ExploreState(homicide(), crime, {
+      sources: offline,
+      manager,
+      rehearsal: true
+    });
+    for (const state of states) {
+      expect(await rehearsal.follow(state, crime)).toBe(false);
+      expect(rehearsal.ready?.source).toBe('page');
+      expect(rehearsal.ready?.state).toEqual(state);
+    }
+    expect(asked).toEqual([]);
+    // The page's probe and the bench count these marks: a rehearsal must not add to them.
+    expect(performance.getEntriesByType('mark').length).toBe(marks);
   });
 });
