@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine
- *                   --only ready|parquet|interactions|import|bytes|engine]
+ *                   --only ready|parquet|interactions|import|bytes|engine --port 4252]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -46,13 +46,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Overridable so helpers sharing the machine can bench their own build side by side.
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? '/tmp/cooperare-bench-build';
 const KIT_OUT_DIR = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
-const PORTS = [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
-
 const argv = process.argv.slice(2);
 const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
+// `--port`: one port of one's own, so two benches run side by side cannot take each other's.
+const PORTS = option('port')
+  ? [Number(option('port'))]
+  : [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 const RUNS = Math.max(5, Number(option('runs') ?? 5));
 const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
 const IMPORT_MB = 200;
