@@ -23,6 +23,11 @@ export class PromiseCache<T> {
     return work;
   }
 
+  /** Whether work for `key` is under way or done. */
+  has(key: string): boolean {
+    return this.pending.has(key);
+  }
+
   clear(): void {
     this.pending.clear();
   }

@@ -2,6 +2,7 @@ import { getEngine } from '../db/browser-engine';
 import type { SqlEngine } from '../db/engine';
 import { onEngineRestart } from '../db/engine-events';
 import { importedDatasetSource } from './imported';
+import { LoadOrder } from './load-order';
 import { PromiseCache } from './promise-cache';
 import { queries } from '$lib/db/query-manager';
 import { serverCatalogue, serverEngine } from './server-datasets';
@@ -89,6 +90,23 @@ export async function serverEngineStatus(): Promise<ServerEngineStatus | null> {
 }
 
 const loaded = new PromiseCache<SqlEngine>();
+const order = new LoadOrder();
+
+/**
+ * The page's first chart reads the dataset `id`: until its table is in, other tables wait to
+ * be loaded (load-order.ts). Returns what to call when the page leaves before that.
+ */
+export function loadFirst(id: string): () => void {
+  return order.putFirst(id, loaded.has(id));
+}
+
+/**
+ * Resolves once the page's first chart has its table and has sent its query: a query that
+ * page does not wait for (an indicator's value) goes after it, even on the same table.
+ */
+export function afterFirstChart(): Promise<void> {
+  return order.othersTurn();
+}
 
 async function fetchShipped(dataset: DatasetManifest): Promise<Uint8Array> {
   const url = shippedDataUrl(dataset.file);
@@ -120,13 +138,16 @@ export function ensureTable(id: string): Promise<SqlEngine> {
           ? importedDatasetSource().readIpc(id)
           : null
     );
-    return dataset.then(async (found) => {
+    const ready = dataset.then(async (found) => {
       if (found.origin === 'server') return serverEngine();
-      const [engine, ipc] = await Promise.all([getEngine(), bytes]);
+      const [engine, ipc] = await Promise.all([getEngine(), bytes, order.turn(id)]);
       if (ipc) await engine.insertArrowIpc(id, ipc);
       else await engine.query((await remoteRowsModule()).remoteTableSql(found));
       return engine;
     });
+    const settled = () => order.settled(id);
+    ready.then(settled, settled);
+    return ready;
   });
 }
 

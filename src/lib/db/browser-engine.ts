@@ -74,9 +74,11 @@ async function boot(): Promise<Instance> {
     const conn = await db.connect();
     performance.mark('cooperare:engine-ready');
     // Offline, an autoloaded extension would be fetched from the internet and fail with an
-    // obscure error; without autoloading the user gets a plain "not available" instead.
-    await conn.query('SET autoload_known_extensions = false');
-    await conn.query('SET autoinstall_known_extensions = false');
+    // obscure error; without autoloading the user gets a plain "not available" instead. One
+    // message, not two: each answer waits for a turn of the page's busy main thread.
+    await conn.query(
+      'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false'
+    );
     return conn;
   };
   try {
@@ -148,9 +150,13 @@ class BrowserEngine implements SqlEngine {
 
   insertArrowIpc(name: string, ipc: Uint8Array): Promise<void> {
     const drop = `DROP TABLE IF EXISTS ${quoteIdent(name)}`;
+    // Both sent at once: the worker runs them in turn, and the insert does not wait for the
+    // drop's answer to cross the page's busy main thread. A failed drop fails the insert too.
     return this.run(drop, async (instance) => {
-      await instance.conn.query(drop);
-      await instance.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+      await Promise.all([
+        instance.conn.query(drop),
+        instance.conn.insertArrowFromIPCStream(ipc, { name, create: true })
+      ]);
     });
   }
 

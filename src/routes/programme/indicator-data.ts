@@ -1,4 +1,4 @@
-import { ensureTable, getDataset } from '$lib/catalog/registry';
+import { afterFirstChart, ensureTable, getDataset } from '$lib/catalog/registry';
 import { queries } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { comparatorGeos } from '$lib/indicators/comparator-group';
@@ -33,9 +33,11 @@ function readRows(indicator: StatisticIndicator, geos: string[]) {
   return queries.run({
     key: `indicator:${JSON.stringify(spec)}`,
     run: async () => {
+      // On the home page the homicide chart's query goes first; the table loads meanwhile.
       const [engine, dataset] = await Promise.all([
         ensureTable(spec.dataset),
-        getDataset(spec.dataset)
+        getDataset(spec.dataset),
+        afterFirstChart()
       ]);
       if (!dataset) throw new Error(m.a11y_loading_no_dataset({ id: spec.dataset }));
       const table = await engine.query(seriesSql(indicatorSeriesRequest(spec)));
