@@ -2,10 +2,11 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import paraglideOptions from './project.inlang/paraglide.config.js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { compactMessagesPlugin } from './scripts/compact-messages';
 
 export default defineConfig({
   // Options live in project.inlang/paraglide.config.js, shared with `npm run i18n:compile`.
-  plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+  plugins: [paraglideVitePlugin(paraglideOptions), compactMessagesPlugin(), sveltekit()],
   worker: { format: 'es' },
   build: {
     rolldownOptions: {

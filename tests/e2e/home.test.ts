@@ -37,3 +37,18 @@ test('home chart shows intentional homicide rates exactly as Eurostat publishes 
   expect(rows).toBeGreaterThan(60);
   await expect(figure.locator('circle.point')).toHaveCount(rows);
 });
+
+// The link's address is written by code fetched when the reader reaches for it: a click that
+// comes at once still opens the shipped board, not an empty one.
+test("the home board's link opens the shipped board, even clicked before its address is written", async ({
+  page
+}) => {
+  await page.goto('/');
+  const open = page.getByTestId('home-board-open');
+  // Not written yet: the click below is the one that comes first.
+  await expect(open).toHaveAttribute('href', '/boards');
+  await open.click();
+  await expect(page).toHaveURL(/\/boards\?b=2\./);
+  await expect(page.getByRole('heading', { level: 2, name: 'RO21 at a glance' })).toBeVisible();
+  await expect(page.getByTestId('board-title-input')).toHaveValue('RO21 at a glance');
+});

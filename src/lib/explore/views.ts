@@ -1,9 +1,4 @@
-import {
-  drawingOf,
-  mapDrawing,
-  multiplesDrawing,
-  type ChartDrawing
-} from '$lib/export/composite-svg';
+import type { DrawingKind } from '$lib/export/composite-svg';
 import type { View } from '$lib/state/view-state';
 import type { Component } from 'svelte';
 import BarsView from './view/BarsView.svelte';
@@ -55,7 +50,7 @@ export interface ViewDefinition {
    * The drawing a download makes of the <svg> elements the view's charts handed the figure;
    * none for a view without a picture.
    */
-  drawing: ((charts: readonly SVGSVGElement[]) => ChartDrawing | null) | null;
+  drawing: DrawingKind | null;
 }
 
 /** A view's component, fetched the first time it is asked for and kept. */
@@ -82,7 +77,6 @@ export const isLazyView = (component: ViewDefinition['component']): component is
   typeof component === 'object' && component !== null && 'load' in component;
 
 /** The chart's one <svg>, as it is on screen. */
-const theChart = (charts: readonly SVGSVGElement[]) => (charts[0] ? drawingOf(charts[0]) : null);
 
 const RANKED: ViewDefinition = {
   component: BarsView,
@@ -91,7 +85,7 @@ const RANKED: ViewDefinition = {
   analysis: false,
   hasTable: false,
   summary: 'ranked',
-  drawing: theChart
+  drawing: 'chart'
 };
 
 export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
@@ -102,7 +96,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     analysis: true,
     hasTable: false,
     summary: 'series',
-    drawing: theChart
+    drawing: 'chart'
   },
   multiples: {
     component: MultiplesView,
@@ -111,7 +105,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     analysis: false,
     hasTable: false,
     summary: 'series',
-    drawing: multiplesDrawing
+    drawing: 'multiples'
   },
   bars: RANKED,
   slope: {
@@ -121,7 +115,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     analysis: false,
     hasTable: false,
     summary: 'ends',
-    drawing: theChart
+    drawing: 'chart'
   },
   map: {
     component: MapView,
@@ -130,7 +124,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     analysis: false,
     hasTable: true,
     summary: null,
-    drawing: mapDrawing
+    drawing: 'map'
   },
   table: {
     component: TableView,
@@ -158,7 +152,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     analysis: false,
     hasTable: false,
     summary: null,
-    drawing: theChart
+    drawing: 'chart'
   },
   sources: {
     component: SourcesView,
@@ -176,7 +170,7 @@ export const VIEW_DEFINITIONS: Record<View, ViewDefinition> = {
     analysis: false,
     hasTable: false,
     summary: null,
-    drawing: theChart
+    drawing: 'chart'
   }
 };
 
@@ -216,6 +210,6 @@ export function viewDefinition(
 ): ViewDefinition {
   const definition = onePerSeries && !OWN_LAYOUT_VIEWS.has(view) ? RANKED : VIEW_DEFINITIONS[view];
   return panelledAs(view, onePerSeries, panelled)
-    ? { ...definition, component: PanelsView, drawing: multiplesDrawing }
+    ? { ...definition, component: PanelsView, drawing: 'multiples' }
     : definition;
 }

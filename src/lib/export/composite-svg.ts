@@ -174,3 +174,16 @@ export function mapDrawing(charts: readonly SVGSVGElement[]): ChartDrawing | nul
   ].filter((line) => line !== '');
   return withLegend(drawingOf(svg), legend, lines);
 }
+
+/** How a view's charts make one drawing for a download: named, so a view says which without
+ * importing this module, which only the share menu's panel loads (when opened). */
+export type DrawingKind = 'chart' | 'multiples' | 'map';
+
+export const DRAWINGS: Record<
+  DrawingKind,
+  (charts: readonly SVGSVGElement[]) => ChartDrawing | null
+> = {
+  chart: (charts) => (charts[0] ? drawingOf(charts[0]) : null),
+  multiples: multiplesDrawing,
+  map: mapDrawing
+};

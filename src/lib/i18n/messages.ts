@@ -4,8 +4,14 @@ import type * as Messages from './paraglide/messages/_index.js';
 // be loaded (the build's snapshots, unit tests).
 import { getLocale, type Locale } from './paraglide/runtime.js';
 
-/** One language's messages, as Paraglide compiles them into messages/<locale>.js. */
-type Table = Readonly<Record<string, (inputs: object) => string>>;
+/**
+ * One language's messages: a text, or a function of the message's inputs. In the app (dev,
+ * build, unit tests) the module is the one object scripts/compact-messages.ts rewrites
+ * Paraglide's messages/<locale>.js into; a Node script gets Paraglide's own module, one export
+ * per message, all functions.
+ */
+type Table = Readonly<Record<string, string | ((inputs: object) => string)>>;
+type LanguageFile = Table | { default: Table };
 
 // Paraglide's own dispatcher (messages/_index.js) imports every language's module, so a
 // visitor would download both languages' texts (about 80 KB of gzip). Here each language is
@@ -26,8 +32,9 @@ const loading = new Map<Locale, Promise<void>>();
 export function loadMessages(locale: Locale): Promise<void> {
   let pending = loading.get(locale);
   if (!pending) {
-    pending = LANGUAGE_FILES[locale]().then((file) => {
-      loaded.set(locale, file as Table);
+    pending = LANGUAGE_FILES[locale]().then((module) => {
+      const file = module as LanguageFile;
+      loaded.set(locale, 'default' in file ? (file.default as Table) : file);
     });
     // A failed download is tried again when next asked (the switch used again, the network back).
     pending.catch(() => loading.delete(locale));
@@ -58,8 +65,10 @@ export const m = new Proxy({} as Record<string, Message>, {
     if (typeof key !== 'string' || key === 'then') return undefined;
     let message = messages.get(key);
     if (!message) {
-      message = (inputs = {}, options = {}) =>
-        messagesOf(options.locale ?? getLocale())[key](inputs);
+      message = (inputs = {}, options = {}) => {
+        const text = messagesOf(options.locale ?? getLocale())[key];
+        return typeof text === 'string' ? text : text(inputs);
+      };
       messages.set(key, message);
     }
     return message;

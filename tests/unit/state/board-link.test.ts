@@ -39,7 +39,7 @@ describe('board link', () => {
     expect(value).toMatch(/^2\.[A-Za-z0-9_-]+$/);
     expect(decodeBoard(value)).toEqual({ board: BOARD });
     const params = new URLSearchParams(`board=${value}`);
-    expect(readLink(params)).toEqual({ kind: 'board', reading: { board: BOARD } });
+    expect(readLink(params)).toEqual({ kind: 'board', value });
   });
 
   it('is shorter than the board written out', () => {
