@@ -1,6 +1,8 @@
 /**
  * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine
  *                   --only ready|parquet|interactions|import|bytes|engine]
+ * Environment: BENCH_BUILD_DIR, BENCH_KIT_OUT_DIR (the build's folders), BENCH_PORTS (ports to
+ * serve on, comma-separated).
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -46,7 +48,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Overridable so helpers sharing the machine can bench their own build side by side.
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? '/tmp/cooperare-bench-build';
 const KIT_OUT_DIR = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
-const PORTS = [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
+// BENCH_PORTS=4251,4261: a helper's own ports, so that two benches never serve on each other's.
+const PORTS = process.env.BENCH_PORTS
+  ? process.env.BENCH_PORTS.split(',').map(Number)
+  : [4250, 4251, 4252, 4253, 4254, 4255, 4256, 4257, 4258, 4259];
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -1029,7 +1034,18 @@ async function main(): Promise<void> {
       return;
     }
     if (option('only') === 'engine') {
+      const loadBefore = os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
       const atScale = await serverEngineAtScale(browser);
+      const loadAfter = os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
+      console.log(
+        `${BUILD_DIR} · load average ${loadBefore} at the start, ${loadAfter} at the end`
+      );
       console.log(engineLines(atScale).join('\n'));
       await writeResult(started, { engine: atScale, table: engineLines(atScale) });
       return;

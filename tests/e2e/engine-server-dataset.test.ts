@@ -12,11 +12,13 @@ import { downloadText, readCsv } from './support/downloads';
  * A dataset held by the server engine, through the whole app: the server engine
  * (`npm run engine`) and the static server with `--engine` are started here, each on a free
  * port, apart from the plain build the other tests use. The engine holds real shipped rows:
- * crim_off_cat under an id the app does not ship, so the catalogue lists it as server-held,
- * and tps00001 under its own id, which the browser's shipped copy keeps.
+ * crim_off_cat and crim_gen_reg under ids the app does not ship, so the catalogue lists them
+ * as server-held, and tps00001 under its own id, which the browser's shipped copy keeps.
  */
 const SERVER_ID = 'crim_off_cat_server';
 const SHADOWED_ID = 'tps00001';
+/** crim_gen_reg's 216,947 rows: past what the page holds whole, so a view holds its slice. */
+const REGIONS_ID = 'crim_gen_reg_server';
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const VIEW = `ds=${SERVER_ID}&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2008..2022`;
 
@@ -103,6 +105,7 @@ test.beforeAll(async () => {
   const datasets = path.join(dir, 'datasets');
   const held: DatasetManifest[] = [
     { ...shipped('crim_off_cat'), id: SERVER_ID, file: 'crim_off_cat.arrow' },
+    { ...shipped('crim_gen_reg'), id: REGIONS_ID, file: 'crim_gen_reg.arrow' },
     shipped(SHADOWED_ID)
   ];
   mkdirSync(datasets);
@@ -144,6 +147,57 @@ async function drawnValues(page: Page, geo: string): Promise<Map<string, number>
   return new Map(pairs.map(([period, value]) => [String(period), Number(value)]));
 }
 
+/** The values in the view's table, by series and period, as the cells' data-value hold them. */
+async function tableValues(page: Page): Promise<Record<string, string>> {
+  const cells = page.locator('[data-testid="explore-view"] tr[data-series] td[data-value]');
+  const pairs = await cells.evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const row = n.closest('tr')!;
+      return [`${row.dataset.series} ${row.dataset.period}`, n.getAttribute('data-value') ?? ''];
+    })
+  );
+  return Object.fromEntries(pairs);
+}
+
+test('a view of a large server-held table answers a re-slice in the page, with the server’s values', async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  const view = await liveView(
+    page,
+    `/explore?ds=${REGIONS_ID}&iccs=ICCS0401&unit=NR&geo=RO11,RO12,RO21&time=2008..2021&view=table`
+  );
+  await page.waitForFunction(() => performance.getEntriesByName('cooperare:rows-held').length > 0);
+  // The rows held are the view's three regions, not the table's 1,682.
+  const slice = engineQueries.find((sql) => sql.includes('dense_rank'));
+  expect(slice).toContain("'RO12'");
+  expect(slice).not.toContain("'RO22'");
+  const asked = engineQueries.length;
+
+  await page.locator('[data-dimension="geo"] input[data-code="RO12"]').uncheck();
+  await expect(page).not.toHaveURL(/RO12/);
+  await expect(view).toHaveAttribute('data-source', 'page');
+  const from = page.getByRole('slider', { name: 'From' });
+  await from.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/time=2012\.\.2021/);
+  await page.getByTestId('transform-select').selectOption('yoy');
+  await expect(page).toHaveURL(/transform=yoy/);
+  await expect(view).toHaveAttribute('data-source', 'page');
+  await expect.poll(async () => Object.keys(await tableValues(page)).length).toBe(2 * 10);
+  const inPage = await tableValues(page);
+  // Only the marks of regions with data may have been asked meanwhile, once for the filters.
+  expect(engineQueries.slice(asked).filter((sql) => !sql.includes('island'))).toEqual([]);
+
+  // The same address opened afresh is answered by the server: the same values.
+  const fresh = await page.context().newPage();
+  await liveView(fresh, page.url().slice(origin.length));
+  expect(await tableValues(fresh)).toEqual(inPage);
+  expect(Object.values(inPage).filter((v) => v !== '').length).toBeGreaterThan(10);
+  await fresh.close();
+});
+
 test('the catalogue lists the server-held dataset, where it is held, and the copy it leaves out', async ({
   page
 }) => {
@@ -156,7 +210,7 @@ test('the catalogue lists the server-held dataset, where it is held, and the cop
     /shipped/
   );
   const status = page.getByTestId('server-engine');
-  await expect(status).toContainText('holds 2 datasets');
+  await expect(status).toContainText('holds 3 datasets');
   await expect(status).toContainText(`It also holds ${SHADOWED_ID}`);
   await entry.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('data.png'), fullPage: false });

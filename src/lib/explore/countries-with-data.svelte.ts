@@ -1,19 +1,19 @@
 import { ensureTable } from '$lib/catalog/registry';
 import { QueryClient } from '$lib/db/query-client.svelte';
-import { queries, sqlJob } from '$lib/db/query-manager';
+import { queries, sqlJob, type QueryJob } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
-import { codesFromTable, codesWithDataSql } from '$lib/query/coverage';
+import {
+  codesFromTable,
+  codesWithDataInRuns,
+  codesWithDataSql,
+  coverageRunsSql,
+  runsFromTable,
+  type CoverageRun
+} from '$lib/query/coverage';
 import { codesWithDataHeld } from '$lib/query/held-rows';
 import type { ViewState } from '$lib/state/view-state';
 import { heldRowsFor } from './in-page';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
-
-/**
- * Above this many rows a server-held table gets no marks: the query scans every row on each
- * change, a second or more per 100 million rows of the engine's threads, which all its users
- * share.
- */
-const SERVER_MARKS_MAX_ROWS = 10_000_000;
 
 /**
  * The countries with data in the chosen years, so the country list marks the others and lists
@@ -45,7 +45,6 @@ export class CountriesWithData {
     const geo = dataset.dimensions.find((d) => d.id === 'geo');
     // A remote dataset holds only the rows views fetched, which would mark the rest empty.
     if (!geo || dataset.origin === 'remote') return;
-    if (dataset.origin === 'server' && dataset.rowCount > SERVER_MARKS_MAX_ROWS) return;
     const seriesBy = seriesDimension(dataset, state.selections) ?? 'geo';
     const panelBy = panelDimension(dataset, state.selections, seriesBy);
     const filters = queryFilters(dataset, state.selections, seriesBy, panelBy);
@@ -67,6 +66,7 @@ export class CountriesWithData {
       this.marks.show({ datasetId, codes });
       return;
     }
+    if (dataset.origin === 'server') return this.followRuns(datasetId, filters, window);
     const sql = codesWithDataSql(datasetId, 'geo', filters, state.time?.from, state.time?.to);
     const job = sqlJob({
       sql,
@@ -75,6 +75,47 @@ export class CountriesWithData {
       // The engine answers in turn: the chart comes first.
       priority: 'later'
     });
+    this.ask(job);
+  }
+
+  /**
+   * A server-held table's marks come from the runs of periods with data under the other
+   * filters, asked once per filters and kept by the page's query manager: a move of the time
+   * window or a country ticked is marked at once, and only another indicator or unit costs
+   * the engine a scan (about 0.3 s per 100 million rows), where a scan per change would
+   * take threads that every user of the server shares.
+   */
+  private followRuns(
+    datasetId: string,
+    filters: Record<string, readonly string[]>,
+    window: { timeFrom?: string; timeTo?: string }
+  ): void {
+    const runsJob = sqlJob({
+      sql: coverageRunsSql(datasetId, 'geo', filters),
+      engine: () => ensureTable(datasetId),
+      read: runsFromTable,
+      priority: 'later'
+    });
+    const mark = (runs: readonly CoverageRun[]) => ({
+      datasetId,
+      codes: codesWithDataInRuns(runs, window.timeFrom, window.timeTo)
+    });
+    const known = queries.known<CoverageRun[]>(runsJob.key);
+    if (known) {
+      this.wanted++;
+      this.marks.show(mark(known));
+      return;
+    }
+    this.ask({
+      key: `${runsJob.key} ${window.timeFrom ?? ''}..${window.timeTo ?? ''}`,
+      priority: 'later',
+      cache: false,
+      run: async () => mark(await queries.run(runsJob))
+    });
+  }
+
+  /** Asks for the marks of `job` once the marks query before it is done, if still wanted. */
+  private ask(job: QueryJob<{ datasetId: string; codes: ReadonlySet<string> }>): void {
     const ticket = ++this.wanted;
     this.running = this.running.then(() =>
       ticket === this.wanted ? this.marks.request(job) : undefined

@@ -198,11 +198,12 @@ export class ExploreState {
     performance.mark('cooperare:first-query');
     // An embedded chart never changes, so it holds no rows and warms nothing up. Rows held
     // whole answer every transform but a rate in the page: no warm-up is worth its queries.
+    // The warm-up pays duckdb-wasm's first compile of a plan; a server's DuckDB has none.
     if (!this.embedded) {
       const held = holdRows(this.manager, manifest, plan, (filters) =>
         sources.ensureRows(manifest, filters)
       );
-      if (held !== 'whole') warmUpOnce(engine, plan);
+      if (held !== 'whole' && manifest.origin !== 'server') warmUpOnce(engine, plan);
     }
     return { state, plan, computedRate, ...readResult(table), source: 'live' };
   }

@@ -12,6 +12,7 @@ import {
   heldFilters,
   heldRowsSql,
   heldSeries,
+  holdsEvery,
   readHeldRows,
   type HeldRows
 } from '$lib/query/held-rows';
@@ -30,11 +31,25 @@ function heldJob(dataset: DatasetManifest, plan: ExplorePlan) {
   const version = [dataset.rowCount, dataset.bytes, dataset.lastUpdate].join(' ');
   return {
     key: `held:${version}:${sql}`,
+    dataset: `${dataset.id} ${version}`,
     sql,
     filters,
     dimensions,
     whole: !Object.keys(filters).length
   };
+}
+
+/**
+ * The keys of the last slices held, per manager, with their dataset. A server-held view's
+ * slice is its own chosen codes, so the view after a series is ticked off has another key
+ * but is answered by the slice before it, which holds its rows.
+ */
+const recentSlices = new WeakMap<QueryManager, { dataset: string; key: string }[]>();
+const RECENT_SLICES = 8;
+
+function remember(manager: QueryManager, dataset: string, key: string): void {
+  const recent = (recentSlices.get(manager) ?? []).filter((slice) => slice.key !== key);
+  recentSlices.set(manager, [{ dataset, key }, ...recent].slice(0, RECENT_SLICES));
 }
 
 /** The rows the page holds for views like `state` of `dataset`, once they have arrived. */
@@ -46,7 +61,15 @@ export function heldRowsFor(
   const plan = planExplore(state, dataset, null);
   if ('error' in plan) return null;
   const job = heldJob(dataset, plan);
-  return { plan, held: job ? (manager.known<HeldRows | null>(job.key) ?? null) : null };
+  if (!job) return { plan, held: null };
+  const exact = manager.known<HeldRows | null>(job.key);
+  if (exact) return { plan, held: exact };
+  for (const slice of recentSlices.get(manager) ?? []) {
+    if (slice.dataset !== job.dataset) continue;
+    const held = manager.known<HeldRows | null>(slice.key);
+    if (held && holdsEvery(held, plan.request.filters)) return { plan, held };
+  }
+  return { plan, held: null };
 }
 
 /**
@@ -83,6 +106,7 @@ export function holdRows(
 ): 'whole' | 'slice' | null {
   const job = heldJob(dataset, plan);
   if (!job) return null;
+  remember(manager, job.dataset, job.key);
   manager
     .run({
       key: job.key,
