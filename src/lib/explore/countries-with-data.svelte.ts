@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { ensureTable } from '$lib/catalog/registry';
 import { QueryClient } from '$lib/db/query-client.svelte';
 import { queries, sqlJob, type QueryJob } from '$lib/db/query-manager';
@@ -61,11 +62,7 @@ export class CountriesWithData {
           window
         )
       : null;
-    if (codes) {
-      this.wanted++;
-      this.marks.show({ datasetId, codes });
-      return;
-    }
+    if (codes) return this.showAtOnce(datasetId, codes);
     if (dataset.origin === 'server') return this.followRuns(datasetId, filters, window);
     const sql = codesWithDataSql(datasetId, 'geo', filters, state.time?.from, state.time?.to);
     const job = sqlJob({
@@ -101,17 +98,25 @@ export class CountriesWithData {
       codes: codesWithDataInRuns(runs, window.timeFrom, window.timeTo)
     });
     const known = queries.known<CoverageRun[]>(runsJob.key);
-    if (known) {
-      this.wanted++;
-      this.marks.show(mark(known));
-      return;
-    }
+    if (known) return this.showAtOnce(datasetId, mark(known).codes);
     this.ask({
       key: `${runsJob.key} ${window.timeFrom ?? ''}..${window.timeTo ?? ''}`,
       priority: 'later',
       cache: false,
       run: async () => mark(await queries.run(runsJob))
     });
+  }
+
+  /**
+   * Shows marks worked out in the page. The same marks as on screen are left there: a new set
+   * would redraw a list of up to a thousand places in the frame of the chart's change.
+   */
+  private showAtOnce(datasetId: string, codes: ReadonlySet<string>): void {
+    this.wanted++;
+    // Read, not followed: the page's effect that calls follow() must not run again on it.
+    const shown = untrack(() => this.codes(datasetId));
+    if (shown && shown.size === codes.size && [...codes].every((c) => shown.has(c))) return;
+    this.marks.show({ datasetId, codes });
   }
 
   /** Asks for the marks of `job` once the marks query before it is done, if still wanted. */

@@ -41,7 +41,7 @@ import {
 } from './plan';
 import { planPanels, planSeries, viewSubtitle } from './panels';
 import { codeLabel, ignoredChoices, titleChoiceLabels } from './selection';
-import { answerInPage, holdRows } from './in-page';
+import { answerFromServerSlice, answerInPage, holdRows } from './in-page';
 import { distinctNotes, periodRange, summaryParts } from './text';
 import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
 import { warmUpOnce } from './warm-up';
@@ -190,6 +190,15 @@ export class ExploreState {
         source: 'snapshot'
       });
       if (drawn) tick().then(() => performance.mark('cooperare:snapshot-drawn'));
+    }
+    const fromSlice = this.embedded
+      ? null
+      : await answerFromServerSlice(this.manager, state, manifest, plan, (filters) =>
+          sources.ensureRows(manifest, filters)
+        );
+    if (fromSlice) {
+      performance.mark('cooperare:first-query');
+      return fromSlice;
     }
     // A remote dataset fetches the rows of this selection only; others load whole.
     const engine = await sources.ensureRows(manifest, filtersRead(plan));

@@ -72,6 +72,14 @@ export function heldRowsFor(
   return { plan, held: null };
 }
 
+/** The answer to `state` (planned as `plan`) from `held`, or null when they cannot give it. */
+function answerFromHeld(state: ViewState, plan: ExplorePlan, held: HeldRows): ExploreResult | null {
+  const series = heldSeries(held, plan.request);
+  const answer = series ? transformInPage(series, plan.request, plan.spec) : null;
+  if (!answer) return null;
+  return { state, plan, computedRate: false, ...answer, source: 'page' };
+}
+
 /**
  * The answer to `state` worked out from rows the page holds, or null when the engine must
  * answer: the rows are not held (yet), they do not hold every row the view's SQL reads, or
@@ -86,11 +94,40 @@ export function answerInPage(
   if (state.transform === 'rate') return null;
   const found = heldRowsFor(manager, state, dataset);
   if (!found?.held) return null;
-  const { plan, held } = found;
-  const series = heldSeries(held, plan.request);
-  const answer = series ? transformInPage(series, plan.request, plan.spec) : null;
-  if (!answer) return null;
-  return { state, plan, computedRate: false, ...answer, source: 'page' };
+  return answerFromHeld(state, found.plan, found.held);
+}
+
+type EngineFor = (filters: Record<string, readonly string[]>) => Promise<SqlEngine>;
+
+/** Runs the job that reads the rows to hold for `plan`; null when none are held for it. */
+function heldRowsJob(
+  manager: QueryManager,
+  dataset: DatasetManifest,
+  plan: ExplorePlan,
+  engine: EngineFor,
+  priority: 'now' | 'later'
+) {
+  const job = heldJob(dataset, plan);
+  if (!job) return null;
+  remember(manager, job.dataset, job.key);
+  const held = manager.run({
+    key: job.key,
+    priority,
+    run: async () => {
+      const answer = await (await engine(job.filters)).query(job.sql);
+      const held = readHeldRows(
+        dataset.id,
+        job.dimensions,
+        job.filters,
+        dataset.time.frequency,
+        answer
+      );
+      // From here a re-slice is answered in the page: the bench and the tests wait for it.
+      if (held) performance.mark('cooperare:rows-held');
+      return held;
+    }
+  });
+  return { held, whole: job.whole };
 }
 
 /**
@@ -102,30 +139,31 @@ export function holdRows(
   manager: QueryManager,
   dataset: DatasetManifest,
   plan: ExplorePlan,
-  engine: (filters: Record<string, readonly string[]>) => Promise<SqlEngine>
+  engine: EngineFor
 ): 'whole' | 'slice' | null {
-  const job = heldJob(dataset, plan);
-  if (!job) return null;
-  remember(manager, job.dataset, job.key);
-  manager
-    .run({
-      key: job.key,
-      priority: 'later',
-      run: async () => {
-        const answer = await (await engine(job.filters)).query(job.sql);
-        const held = readHeldRows(
-          dataset.id,
-          job.dimensions,
-          job.filters,
-          dataset.time.frequency,
-          answer
-        );
-        // From here a re-slice is answered in the page: the bench and the tests wait for it.
-        if (held) performance.mark('cooperare:rows-held');
-        return held;
-      }
-    })
-    // Only speed is at stake: without held rows the engine answers every change, as before.
-    .catch(() => undefined);
-  return job.whole ? 'whole' : 'slice';
+  const job = heldRowsJob(manager, dataset, plan, engine, 'later');
+  // Only speed is at stake: without held rows the engine answers every change, as before.
+  job?.held.catch(() => undefined);
+  return job ? (job.whole ? 'whole' : 'slice') : null;
+}
+
+/**
+ * A view of a large server-held table is answered from its own slice (its chosen codes
+ * over all periods, as holdRows would hold them), asked at once instead of the view's
+ * query: one request, no larger for the engine than the view's, after which a re-slice
+ * needs none. Null when the page cannot work the answer out (a rate, no slice for it):
+ * the view's query is then sent as for any other dataset.
+ */
+export async function answerFromServerSlice(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest,
+  plan: ExplorePlan,
+  engine: EngineFor
+): Promise<ExploreResult | null> {
+  if (dataset.origin !== 'server' || state.transform === 'rate') return null;
+  if (heldJob(dataset, plan)?.whole !== false) return null;
+  const job = heldRowsJob(manager, dataset, plan, engine, 'now');
+  const held = await job?.held;
+  return held ? answerFromHeld(state, plan, held) : null;
 }
