@@ -17,6 +17,15 @@ import { heldRowsFor } from './in-page';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
 
 /**
+ * Above this many rows a server-held table gets no marks. Even asked once per indicator and
+ * unit (followRuns), each is a scan of the whole table, 0.3 s of both of the engine's
+ * threads per 100 million rows on a quiet machine and seconds on a loaded one; in the bench
+ * at 100 million rows the scans after each change of indicator or unit held up the changes
+ * that followed (docs/scaling.md, "The view's own rows in the page").
+ */
+const SERVER_MARKS_MAX_ROWS = 10_000_000;
+
+/**
  * The countries with data in the chosen years, so the country list marks the others and lists
  * them last. Marking is a help, not the view: without it every code is simply listed.
  */
@@ -46,6 +55,7 @@ export class CountriesWithData {
     const geo = dataset.dimensions.find((d) => d.id === 'geo');
     // A remote dataset holds only the rows views fetched, which would mark the rest empty.
     if (!geo || dataset.origin === 'remote') return;
+    if (dataset.origin === 'server' && dataset.rowCount > SERVER_MARKS_MAX_ROWS) return;
     const seriesBy = seriesDimension(dataset, state.selections) ?? 'geo';
     const panelBy = panelDimension(dataset, state.selections, seriesBy);
     const filters = queryFilters(dataset, state.selections, seriesBy, panelBy);
