@@ -2,8 +2,6 @@ import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import { getEngine } from '$lib/db/browser-engine';
 import { startsBrowserEngineEarly } from '$lib/catalog/early-engine';
-import { serverCatalogue } from '$lib/catalog/server-datasets';
-import { loadShippedManifest } from '$lib/catalog/shipped';
 import { getLocale } from '$lib/i18n/locale.svelte';
 import { registerServiceWorker } from '$lib/offline/keep';
 import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
@@ -18,12 +16,13 @@ import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 export function init(): void {
   if (startsBrowserEngineEarly(new URL(location.href), base))
     void getEngine().catch(() => undefined);
-  else {
-    // Such a page's first query waits for the catalogue (the shipped manifest and the server
-    // engine's list): asked now, they arrive while the page's code loads, not after it.
-    void loadShippedManifest().catch(() => undefined);
-    void serverCatalogue();
-  }
+  // Such a page's first query waits for the server engine's list of datasets: asked now, it
+  // arrives while the page's code loads. Imported here, not at the top, so that the entry
+  // script every page waits for stays as it was.
+  else
+    void import('$lib/catalog/server-datasets')
+      .then(({ serverCatalogue }) => serverCatalogue())
+      .catch(() => undefined);
   // The datasets' words in a language other than English, awaited by the root layout.
   void loadDatasetWords(getLocale()).catch(() => undefined);
   registerServiceWorker(`${base}/service-worker.js`, dev ? 'module' : 'classic');

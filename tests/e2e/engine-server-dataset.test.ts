@@ -7,6 +7,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import { writeShippedDatabase } from '../../server/engine/shipped';
 import { downloadText, readCsv } from './support/downloads';
+import { tableValues } from './support/table-values';
 
 /**
  * A dataset held by the server engine, through the whole app: the server engine
@@ -145,18 +146,6 @@ async function drawnValues(page: Page, geo: string): Promise<Map<string, number>
     circles.map((c) => [c.getAttribute('data-period'), c.getAttribute('data-value')])
   );
   return new Map(pairs.map(([period, value]) => [String(period), Number(value)]));
-}
-
-/** The values in the view's table, by series and period, as the cells' data-value hold them. */
-async function tableValues(page: Page): Promise<Record<string, string>> {
-  const cells = page.locator('[data-testid="explore-view"] tr[data-series] td[data-value]');
-  const pairs = await cells.evaluateAll((nodes) =>
-    nodes.map((n) => {
-      const row = n.closest('tr')!;
-      return [`${row.dataset.series} ${row.dataset.period}`, n.getAttribute('data-value') ?? ''];
-    })
-  );
-  return Object.fromEntries(pairs);
 }
 
 test('a view of a large server-held table answers a re-slice in the page, with the server’s values', async ({
