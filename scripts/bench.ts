@@ -848,7 +848,11 @@ const ENGINE_QUERY_RUNS = 10;
 async function serverEngineAtScale(browser: Browser) {
   const generated = await syntheticDatabase(false);
   const engine = await startEngine();
-  const { origin, server } = await serve(['--engine', engine.url]);
+  // An engine left running would keep the bench from exiting when no port is free.
+  const { origin, server } = await serve(['--engine', engine.url]).catch((error) => {
+    engine.child.kill('SIGTERM');
+    throw error;
+  });
   try {
     const pid = engine.child.pid!;
     const afterStart = await memory(pid);
