@@ -16,13 +16,6 @@ import { loadDatasetWords } from '$lib/i18n/dataset-words-files';
 export function init(): void {
   if (startsBrowserEngineEarly(new URL(location.href), base))
     void getEngine().catch(() => undefined);
-  // Such a page's first query waits for the server engine's list of datasets: asked now, it
-  // arrives while the page's code loads. Imported here, not at the top, so that the entry
-  // script every page waits for stays as it was.
-  else
-    void import('$lib/catalog/server-datasets')
-      .then(({ serverCatalogue }) => serverCatalogue())
-      .catch(() => undefined);
   // The datasets' words in a language other than English, awaited by the root layout.
   void loadDatasetWords(getLocale()).catch(() => undefined);
   registerServiceWorker(`${base}/service-worker.js`, dev ? 'module' : 'classic');
