@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DatasetManifest } from '../src/lib/model/manifest';
 import type { RemoteEngine } from '../src/lib/db/remote-engine';
-import { codesWithDataSql } from '../src/lib/query/coverage';
+import { codesWithDataSql, coverageRunsSql } from '../src/lib/query/coverage';
 import { seriesSql, type SeriesRequest } from '../src/lib/query/series';
 import { transformSql } from '../src/lib/query/transforms';
 import { writeManifests } from '../server/engine/database';
@@ -203,6 +203,11 @@ export const QUERIES: { name: string; sql: string }[] = [
   {
     name: 'regions with data (coverage)',
     sql: codesWithDataSql(TABLE, 'geo', series.filters, '2020-01', '2024-12')
+  },
+  {
+    // What the explorer asks instead, once per indicator and unit: every window's marks.
+    name: 'runs of months with data (marks)',
+    sql: coverageRunsSql(TABLE, 'geo', series.filters)
   },
   {
     name: 'group by region, one indicator',

@@ -896,7 +896,11 @@ const ENGINE_QUERY_RUNS = 10;
 async function serverEngineAtScale(browser: Browser) {
   const generated = await syntheticDatabase(false);
   const engine = await startEngine();
-  const { origin, server } = await serve(['--engine', engine.url]);
+  // An engine left running would keep the bench from exiting when no port is free.
+  const { origin, server } = await serve(['--engine', engine.url]).catch((error) => {
+    engine.child.kill('SIGTERM');
+    throw error;
+  });
   try {
     const pid = engine.child.pid!;
     const afterStart = await memory(pid);
@@ -1082,7 +1086,18 @@ async function main(): Promise<void> {
       return;
     }
     if (option('only') === 'engine') {
+      const loadBefore = os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
       const atScale = await serverEngineAtScale(browser);
+      const loadAfter = os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
+      console.log(
+        `${BUILD_DIR} · load average ${loadBefore} at the start, ${loadAfter} at the end`
+      );
       console.log(engineLines(atScale).join('\n'));
       await writeResult(started, { engine: atScale, table: engineLines(atScale) });
       return;

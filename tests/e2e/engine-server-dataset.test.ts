@@ -7,16 +7,19 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import { writeShippedDatabase } from '../../server/engine/shipped';
 import { downloadText, readCsv } from './support/downloads';
+import { tableValues } from './support/table-values';
 
 /**
  * A dataset held by the server engine, through the whole app: the server engine
  * (`npm run engine`) and the static server with `--engine` are started here, each on a free
  * port, apart from the plain build the other tests use. The engine holds real shipped rows:
- * crim_off_cat under an id the app does not ship, so the catalogue lists it as server-held,
- * and tps00001 under its own id, which the browser's shipped copy keeps.
+ * crim_off_cat and crim_gen_reg under ids the app does not ship, so the catalogue lists them
+ * as server-held, and tps00001 under its own id, which the browser's shipped copy keeps.
  */
 const SERVER_ID = 'crim_off_cat_server';
 const SHADOWED_ID = 'tps00001';
+/** crim_gen_reg's 216,947 rows: past what the page holds whole, so a view holds its slice. */
+const REGIONS_ID = 'crim_gen_reg_server';
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const VIEW = `ds=${SERVER_ID}&iccs=ICCS0101&unit=P_HTHAB&geo=RO,NO&time=2008..2022`;
 
@@ -103,6 +106,7 @@ test.beforeAll(async () => {
   const datasets = path.join(dir, 'datasets');
   const held: DatasetManifest[] = [
     { ...shipped('crim_off_cat'), id: SERVER_ID, file: 'crim_off_cat.arrow' },
+    { ...shipped('crim_gen_reg'), id: REGIONS_ID, file: 'crim_gen_reg.arrow' },
     shipped(SHADOWED_ID)
   ];
   mkdirSync(datasets);
@@ -144,6 +148,44 @@ async function drawnValues(page: Page, geo: string): Promise<Map<string, number>
   return new Map(pairs.map(([period, value]) => [String(period), Number(value)]));
 }
 
+test('a view of a large server-held table answers a re-slice in the page, with the server’s values', async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  await page.goto(
+    `${origin}/explore?ds=${REGIONS_ID}&iccs=ICCS0401&unit=NR&geo=RO11,RO12,RO21&time=2008..2021&view=table`
+  );
+  // The first view is worked out from its own rows, the one request sent for it: the three
+  // regions' rows over all years, not the table's 1,682 regions.
+  const view = page.getByTestId('explore-view');
+  await expect(view).toHaveAttribute('data-source', 'page', { timeout: 90_000 });
+  const slice = engineQueries.filter((sql) => !sql.includes('island'));
+  expect(slice).toEqual([expect.stringContaining('dense_rank')]);
+  expect(slice[0]).toContain("'RO12'");
+  expect(slice[0]).not.toContain("'RO22'");
+
+  await page.locator('[data-dimension="geo"] input[data-code="RO12"]').uncheck();
+  await expect(page).not.toHaveURL(/RO12/);
+  const from = page.getByRole('slider', { name: 'From' });
+  await from.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/time=2012\.\.2021/);
+  await page.getByTestId('transform-select').selectOption('yoy');
+  await expect(page).toHaveURL(/transform=yoy/);
+  // The embed of the same address holds no rows: the server answers its SQL, and the
+  // page shows the same values.
+  const embed = await page.context().newPage();
+  await liveView(embed, page.url().slice(origin.length).replace('/explore?', '/embed?'));
+  const fromServer = await tableValues(embed);
+  expect(Object.values(fromServer).filter((v) => v !== '').length).toBeGreaterThan(10);
+  await expect.poll(() => tableValues(page)).toEqual(fromServer);
+  await expect(view).toHaveAttribute('data-source', 'page');
+  // No view query was sent for the three changes; only the marks of regions with data.
+  expect(engineQueries.filter((sql) => !sql.includes('island'))).toEqual(slice);
+  await embed.close();
+});
+
 test('the catalogue lists the server-held dataset, where it is held, and the copy it leaves out', async ({
   page
 }) => {
@@ -156,7 +198,7 @@ test('the catalogue lists the server-held dataset, where it is held, and the cop
     /shipped/
   );
   const status = page.getByTestId('server-engine');
-  await expect(status).toContainText('holds 2 datasets');
+  await expect(status).toContainText('holds 3 datasets');
   await expect(status).toContainText(`It also holds ${SHADOWED_ID}`);
   await entry.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('data.png'), fullPage: false });
@@ -213,8 +255,8 @@ test('the SQL console runs a statement on the server, and says why a mixed one c
   await page.goto(`${origin}/sql`);
   const tables = page.getByTestId('sql-tables');
   await expect(tables).toContainText(SERVER_ID);
-  // One note per server-held table, none on the shipped ones.
-  await expect(tables.getByTestId('sql-server-note')).toHaveCount(1);
+  // One note per server-held table (two), none on the shipped ones.
+  await expect(tables.getByTestId('sql-server-note')).toHaveCount(2);
   await expect(
     tables.locator('li', { has: page.getByRole('button', { name: SERVER_ID, exact: true }) })
   ).toContainText('statements that name this table run on the server');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rawTsvCell } from '../support/raw';
+import { tableValues } from './support/table-values';
 
 const CRIME = 'eurostat/estat_crim_off_cat.tsv';
 const HOMICIDE = '/explore?ds=crim_off_cat&iccs=ICCS0101&unit=P_HTHAB';
@@ -13,18 +14,6 @@ function published(geo: string, year: number): number | null {
   if (cell === null) throw new Error(`No cell ${geo} ${year}`);
   const number = cell.split(' ')[0];
   return number === ':' ? null : Number(number);
-}
-
-/** The values in the view's table, by series and period, as the cells' data-value hold them. */
-async function tableValues(page: Page): Promise<Record<string, string>> {
-  const cells = page.locator('[data-testid="explore-view"] tr[data-series] td[data-value]');
-  const pairs = await cells.evaluateAll((nodes) =>
-    nodes.map((n) => {
-      const row = n.closest('tr')!;
-      return [`${row.dataset.series} ${row.dataset.period}`, n.getAttribute('data-value') ?? ''];
-    })
-  );
-  return Object.fromEntries(pairs);
 }
 
 /** The table the source's values give for `geos` over `years`, each worked out by `value`. */

@@ -1,17 +1,27 @@
+import { untrack } from 'svelte';
 import { ensureTable } from '$lib/catalog/registry';
 import { QueryClient } from '$lib/db/query-client.svelte';
-import { queries, sqlJob } from '$lib/db/query-manager';
+import { queries, sqlJob, type QueryJob } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
-import { codesFromTable, codesWithDataSql } from '$lib/query/coverage';
+import {
+  codesFromTable,
+  codesWithDataInRuns,
+  codesWithDataSql,
+  coverageRunsSql,
+  runsFromTable,
+  type CoverageRun
+} from '$lib/query/coverage';
 import { codesWithDataHeld } from '$lib/query/held-rows';
 import type { ViewState } from '$lib/state/view-state';
 import { heldRowsFor } from './in-page';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
 
 /**
- * Above this many rows a server-held table gets no marks: the query scans every row on each
- * change, a second or more per 100 million rows of the engine's threads, which all its users
- * share.
+ * Above this many rows a server-held table gets no marks. Even asked once per indicator and
+ * unit (followRuns), each is a scan of the whole table, 0.3 s of both of the engine's
+ * threads per 100 million rows on a quiet machine and seconds on a loaded one; in the bench
+ * at 100 million rows the scans after each change of indicator or unit held up the changes
+ * that followed (docs/scaling.md, "The view's own rows in the page").
  */
 const SERVER_MARKS_MAX_ROWS = 10_000_000;
 
@@ -62,11 +72,8 @@ export class CountriesWithData {
           window
         )
       : null;
-    if (codes) {
-      this.wanted++;
-      this.marks.show({ datasetId, codes });
-      return;
-    }
+    if (codes) return this.showAtOnce(datasetId, codes);
+    if (dataset.origin === 'server') return this.followRuns(datasetId, filters, window);
     const sql = codesWithDataSql(datasetId, 'geo', filters, state.time?.from, state.time?.to);
     const job = sqlJob({
       sql,
@@ -75,6 +82,55 @@ export class CountriesWithData {
       // The engine answers in turn: the chart comes first.
       priority: 'later'
     });
+    this.ask(job);
+  }
+
+  /**
+   * A server-held table's marks come from the runs of periods with data under the other
+   * filters, asked once per filters and kept by the page's query manager: a move of the time
+   * window or a country ticked is marked at once, and only another indicator or unit costs
+   * the engine a scan (about 0.3 s per 100 million rows), where a scan per change would
+   * take threads that every user of the server shares.
+   */
+  private followRuns(
+    datasetId: string,
+    filters: Record<string, readonly string[]>,
+    window: { timeFrom?: string; timeTo?: string }
+  ): void {
+    const runsJob = sqlJob({
+      sql: coverageRunsSql(datasetId, 'geo', filters),
+      engine: () => ensureTable(datasetId),
+      read: runsFromTable,
+      priority: 'later'
+    });
+    const mark = (runs: readonly CoverageRun[]) => ({
+      datasetId,
+      codes: codesWithDataInRuns(runs, window.timeFrom, window.timeTo)
+    });
+    const known = queries.known<CoverageRun[]>(runsJob.key);
+    if (known) return this.showAtOnce(datasetId, mark(known).codes);
+    this.ask({
+      key: `${runsJob.key} ${window.timeFrom ?? ''}..${window.timeTo ?? ''}`,
+      priority: 'later',
+      cache: false,
+      run: async () => mark(await queries.run(runsJob))
+    });
+  }
+
+  /**
+   * Shows marks worked out in the page. The same marks as on screen are left there: a new set
+   * would redraw a list of up to a thousand places in the frame of the chart's change.
+   */
+  private showAtOnce(datasetId: string, codes: ReadonlySet<string>): void {
+    this.wanted++;
+    // Read, not followed: the page's effect that calls follow() must not run again on it.
+    const shown = untrack(() => this.codes(datasetId));
+    if (shown && shown.size === codes.size && [...codes].every((c) => shown.has(c))) return;
+    this.marks.show({ datasetId, codes });
+  }
+
+  /** Asks for the marks of `job` once the marks query before it is done, if still wanted. */
+  private ask(job: QueryJob<{ datasetId: string; codes: ReadonlySet<string> }>): void {
     const ticket = ++this.wanted;
     this.running = this.running.then(() =>
       ticket === this.wanted ? this.marks.request(job) : undefined

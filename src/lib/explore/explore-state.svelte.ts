@@ -41,7 +41,7 @@ import {
 } from './plan';
 import { planPanels, planSeries, viewSubtitle } from './panels';
 import { codeLabel, ignoredChoices, titleChoiceLabels } from './selection';
-import { answerInPage, holdRows } from './in-page';
+import { answerFromServerSlice, answerInPage, holdRows } from './in-page';
 import { distinctNotes, periodRange, summaryParts } from './text';
 import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
 import { warmUpOnce } from './warm-up';
@@ -194,6 +194,15 @@ export class ExploreState {
       });
       if (drawn) tick().then(() => performance.mark('cooperare:snapshot-drawn'));
     }
+    const rowsOf = (filters: Record<string, readonly string[]>) =>
+      sources.ensureRows(manifest, filters);
+    const fromSlice = this.embedded
+      ? null
+      : await answerFromServerSlice(this.manager, state, manifest, plan, rowsOf);
+    if (fromSlice) {
+      performance.mark('cooperare:first-query');
+      return fromSlice;
+    }
     // A remote dataset fetches the rows of this selection only; others load whole.
     const engine = await sources.ensureRows(manifest, filtersRead(plan));
     if (plan.needsPopulation) await sources.ensureTable(POPULATION_DATASET_ID);
@@ -201,15 +210,10 @@ export class ExploreState {
     performance.mark('cooperare:first-query');
     // An embedded chart never changes, so it holds no rows and warms nothing up. Rows held
     // whole answer every transform but a rate in the page: no warm-up is worth its queries.
+    // The warm-up pays duckdb-wasm's first compile of a plan; a server's DuckDB has none.
     if (!this.embedded) {
-      const held = holdRows(
-        this.manager,
-        manifest,
-        plan,
-        (filters) => sources.ensureRows(manifest, filters),
-        () => (this.rowsHeld = true)
-      );
-      if (held !== 'whole') warmUpOnce(engine, plan);
+      const held = holdRows(this.manager, manifest, plan, rowsOf, () => (this.rowsHeld = true));
+      if (held !== 'whole' && manifest.origin !== 'server') warmUpOnce(engine, plan);
     }
     return { state, plan, computedRate, ...transformResultFromTable(table), source: 'live' };
   }

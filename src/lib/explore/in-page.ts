@@ -12,6 +12,7 @@ import {
   heldFilters,
   heldRowsSql,
   heldSeries,
+  holdsEvery,
   readHeldRows,
   type HeldRows
 } from '$lib/query/held-rows';
@@ -30,11 +31,25 @@ function heldJob(dataset: DatasetManifest, plan: ExplorePlan) {
   const version = [dataset.rowCount, dataset.bytes, dataset.lastUpdate].join(' ');
   return {
     key: `held:${version}:${sql}`,
+    dataset: `${dataset.id} ${version}`,
     sql,
     filters,
     dimensions,
     whole: !Object.keys(filters).length
   };
+}
+
+/**
+ * The keys of the last slices held, per manager, with their dataset. A server-held view's
+ * slice is its own chosen codes, so the view after a series is ticked off has another key
+ * but is answered by the slice before it, which holds its rows.
+ */
+const recentSlices = new WeakMap<QueryManager, { dataset: string; key: string }[]>();
+const RECENT_SLICES = 8;
+
+function remember(manager: QueryManager, dataset: string, key: string): void {
+  const recent = (recentSlices.get(manager) ?? []).filter((slice) => slice.key !== key);
+  recentSlices.set(manager, [{ dataset, key }, ...recent].slice(0, RECENT_SLICES));
 }
 
 /** The rows the page holds for views like `state` of `dataset`, once they have arrived. */
@@ -46,7 +61,23 @@ export function heldRowsFor(
   const plan = planExplore(state, dataset, null);
   if ('error' in plan) return null;
   const job = heldJob(dataset, plan);
-  return { plan, held: job ? (manager.known<HeldRows | null>(job.key) ?? null) : null };
+  if (!job) return { plan, held: null };
+  const exact = manager.known<HeldRows | null>(job.key);
+  if (exact) return { plan, held: exact };
+  for (const slice of recentSlices.get(manager) ?? []) {
+    if (slice.dataset !== job.dataset) continue;
+    const held = manager.known<HeldRows | null>(slice.key);
+    if (held && holdsEvery(held, plan.request.filters)) return { plan, held };
+  }
+  return { plan, held: null };
+}
+
+/** The answer to `state` (planned as `plan`) from `held`, or null when they cannot give it. */
+function answerFromHeld(state: ViewState, plan: ExplorePlan, held: HeldRows): ExploreResult | null {
+  const series = heldSeries(held, plan.request);
+  const answer = series ? transformInPage(series, plan.request, plan.spec) : null;
+  if (!answer) return null;
+  return { state, plan, computedRate: false, ...answer, source: 'page' };
 }
 
 /**
@@ -63,11 +94,40 @@ export function answerInPage(
   if (state.transform === 'rate') return null;
   const found = heldRowsFor(manager, state, dataset);
   if (!found?.held) return null;
-  const { plan, held } = found;
-  const series = heldSeries(held, plan.request);
-  const answer = series ? transformInPage(series, plan.request, plan.spec) : null;
-  if (!answer) return null;
-  return { state, plan, computedRate: false, ...answer, source: 'page' };
+  return answerFromHeld(state, found.plan, found.held);
+}
+
+type EngineFor = (filters: Record<string, readonly string[]>) => Promise<SqlEngine>;
+
+/** Runs the job that reads the rows to hold for `plan`; null when none are held for it. */
+function heldRowsJob(
+  manager: QueryManager,
+  dataset: DatasetManifest,
+  plan: ExplorePlan,
+  engine: EngineFor,
+  priority: 'now' | 'later'
+) {
+  const job = heldJob(dataset, plan);
+  if (!job) return null;
+  remember(manager, job.dataset, job.key);
+  const held = manager.run({
+    key: job.key,
+    priority,
+    run: async () => {
+      const answer = await (await engine(job.filters)).query(job.sql);
+      const held = readHeldRows(
+        dataset.id,
+        job.dimensions,
+        job.filters,
+        dataset.time.frequency,
+        answer
+      );
+      // From here a re-slice is answered in the page: the bench and the tests wait for it.
+      if (held) performance.mark('cooperare:rows-held');
+      return held;
+    }
+  });
+  return { held, whole: job.whole };
 }
 
 /**
@@ -79,33 +139,36 @@ export function holdRows(
   manager: QueryManager,
   dataset: DatasetManifest,
   plan: ExplorePlan,
-  engine: (filters: Record<string, readonly string[]>) => Promise<SqlEngine>,
+  engine: EngineFor,
   onHeld: () => void = () => {}
 ): 'whole' | 'slice' | null {
-  const job = heldJob(dataset, plan);
-  if (!job) return null;
-  manager
-    .run({
-      key: job.key,
-      priority: 'later',
-      run: async () => {
-        const answer = await (await engine(job.filters)).query(job.sql);
-        const held = readHeldRows(
-          dataset.id,
-          job.dimensions,
-          job.filters,
-          dataset.time.frequency,
-          answer
-        );
-        // From here a re-slice is answered in the page: the bench and the tests wait for it.
-        if (held) performance.mark('cooperare:rows-held');
-        return held;
-      }
-    })
+  const job = heldRowsJob(manager, dataset, plan, engine, 'later');
+  job?.held
     .then((held) => {
       if (held) onHeld();
     })
     // Only speed is at stake: without held rows the engine answers every change, as before.
     .catch(() => undefined);
-  return job.whole ? 'whole' : 'slice';
+  return job ? (job.whole ? 'whole' : 'slice') : null;
+}
+
+/**
+ * A view of a large server-held table is answered from its own slice (its chosen codes
+ * over all periods, as holdRows would hold them), asked at once instead of the view's
+ * query: one request, no larger for the engine than the view's, after which a re-slice
+ * needs none. Null when the page cannot work the answer out (a rate, no slice for it):
+ * the view's query is then sent as for any other dataset.
+ */
+export async function answerFromServerSlice(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest,
+  plan: ExplorePlan,
+  engine: EngineFor
+): Promise<ExploreResult | null> {
+  if (dataset.origin !== 'server' || state.transform === 'rate') return null;
+  if (heldJob(dataset, plan)?.whole !== false) return null;
+  const job = heldRowsJob(manager, dataset, plan, engine, 'now');
+  const held = await job?.held;
+  return held ? answerFromHeld(state, plan, held) : null;
 }

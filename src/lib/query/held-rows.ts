@@ -5,9 +5,10 @@
  *
  * What is held is decided per view: a small dataset whole; a larger one as the slice every
  * code of the series' dimension makes with the codes chosen in the others, over all periods;
- * nothing when even that slice is past HELD_ROWS_LIMIT, the rows come over the network (a
- * remote Parquet file fetches only the rows a view selects) or a slice would be one more
- * scan of a large table on a server engine.
+ * a large table on a server engine as the view's own slice (its chosen codes in every
+ * dimension, over all periods), which the engine reads as cheaply as the view's query;
+ * nothing when the slice is past HELD_ROWS_LIMIT or the rows come over the network (a remote
+ * Parquet file fetches only the rows a view selects).
  */
 import type { DatasetManifest } from '$lib/model/manifest';
 import { periodOfOrdinal, periodOrdinalSql, type Frequency } from '$lib/model/period';
@@ -48,8 +49,12 @@ export function heldFilters(
 ): Record<string, readonly string[]> | null {
   if (dataset.origin === 'remote') return null;
   if (dataset.rowCount <= HELD_ROWS_LIMIT) return {};
-  // A slice of a server-held table is one more scan of it, on threads all its users share.
-  if (dataset.origin === 'server') return null;
+  // Every code of the series' dimension would be one more scan of the server's table, on
+  // threads all its users share; the codes chosen are rows its query reads anyway.
+  if (dataset.origin === 'server') {
+    const points = Object.values(request.filters).reduce((n, codes) => n * codes.length, 1);
+    return points * dataset.time.periods.length > HELD_ROWS_LIMIT ? null : { ...request.filters };
+  }
   const seriesCodes = dataset.dimensions.find((d) => d.id === request.seriesBy)?.codes.length ?? 0;
   const panels = request.panelBy ? (request.filters[request.panelBy]?.length ?? 0) : 1;
   if (seriesCodes * panels * dataset.time.periods.length > HELD_ROWS_LIMIT) return null;
@@ -184,6 +189,11 @@ export function codesWithDataHeld(
     )
       found.add(combination[at]);
   return found;
+}
+
+/** Whether the held rows hold every row that `filters` (dimension → codes) select. */
+export function holdsEvery(held: HeldRows, filters: Record<string, readonly string[]>): boolean {
+  return heldCodes(held, filters) !== null;
 }
 
 /** Each dimension's codes in `filters`, when the held rows hold every one; else null. */
