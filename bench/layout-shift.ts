@@ -34,8 +34,20 @@ export async function shippedBoardUrl(browser: Browser, origin: string): Promise
       .waitFor({ timeout: 15_000 })
       .then(() => true)
       .catch(() => false);
-    const href = found ? await link.getAttribute('href') : null;
-    return href ? `${origin}${href}` : null;
+    if (!found) return null;
+    // The link's address is written once its encoder is fetched, which a pointer on it asks for.
+    await link.hover();
+    await page
+      .waitForFunction(
+        () =>
+          document.querySelector('[data-testid="home-board-open"]')?.getAttribute('href') !==
+          '/boards',
+        undefined,
+        { timeout: 15_000 }
+      )
+      .catch(() => undefined);
+    const href = await link.getAttribute('href');
+    return href && href !== '/boards' ? `${origin}${href}` : null;
   } finally {
     await context.close();
   }
