@@ -15,6 +15,9 @@ export class LoadOrder {
    * wait for.
    */
   putFirst(id: string, alreadyLoaded: boolean): () => void {
+    // One first table at a time: what waited for an earlier one need not wait any longer,
+    // and would otherwise wait until that page's release, since `settled` only knows the newer.
+    if (this.first) this.letOthersGo(this.first);
     if (alreadyLoaded) return () => {};
     let open = () => {};
     const opened = new Promise<void>((resolve) => (open = resolve));
