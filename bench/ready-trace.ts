@@ -29,17 +29,15 @@ const RUNS = Number(option('runs') ?? 3);
 const OUT = option('out');
 const PAGES = (option('pages') ?? 'floor,home,explore').split(',');
 
+// Few categories on purpose: with V8's compile events or the net log, Chrome's trace buffer
+// fills during the wasm download and drops the page's own events.
 const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
   'blink.user_timing',
-  'loading',
-  'v8',
   'v8.wasm',
-  'disabled-by-default-v8.compile',
-  'disabled-by-default-network',
-  'netlog',
-  ...(argv.includes('--samples') ? ['disabled-by-default-v8.cpu_profiler'] : [])
+  // V8's sampling profiler: the only measure of a worker's busy time (see sampledBusy).
+  ...(argv.includes('--no-samples') ? [] : ['disabled-by-default-v8.cpu_profiler'])
 ];
 
 interface TraceEvent {
@@ -137,14 +135,93 @@ function kind(name: string): string {
   return 'other';
 }
 
+/**
+ * Busy (not idle) time of each JavaScript thread of the renderer `pid` inside [from, to], in ms,
+ * from V8's sampling profiler. The task events miss what a worker runs between them: DuckDB's
+ * worker looked idle in them for the last 500 ms before it was ready, while its profile was busy.
+ */
+function sampledBusy(events: TraceEvent[], pid: number, from: number, to: number) {
+  interface Profile {
+    tid: number;
+    time: number;
+    idle: Set<number>;
+    samples: number[];
+    deltas: number[];
+  }
+  const profiles = new Map<unknown, Profile>();
+  for (const e of events)
+    if (e.name === 'Profile' && e.pid === pid)
+      profiles.set((e as unknown as { id: unknown }).id, {
+        tid: e.tid,
+        time: (e.args as { data: { startTime: number } }).data.startTime,
+        idle: new Set(),
+        samples: [],
+        deltas: []
+      });
+  for (const e of events) {
+    const profile = profiles.get((e as unknown as { id: unknown }).id);
+    if (e.name !== 'ProfileChunk' || e.pid !== pid || !profile) continue;
+    const data = (e.args as { data: ChunkData }).data;
+    for (const node of data.cpuProfile?.nodes ?? [])
+      if (node.callFrame.functionName === '(idle)') profile.idle.add(node.id);
+    profile.samples.push(...(data.cpuProfile?.samples ?? []));
+    profile.deltas.push(...(data.timeDeltas ?? []));
+  }
+  const busy = new Map<number, number>();
+  for (const profile of profiles.values()) {
+    let time = profile.time;
+    let sum = 0;
+    profile.samples.forEach((sample, i) => {
+      const delta = profile.deltas[i] ?? 0;
+      time += delta;
+      if (i > 0 && time > from && time <= to && !profile.idle.has(sample)) sum += delta;
+    });
+    busy.set(profile.tid, (busy.get(profile.tid) ?? 0) + sum / 1000);
+  }
+  return busy;
+}
+
+interface ChunkData {
+  cpuProfile?: {
+    nodes?: { id: number; callFrame: { functionName: string } }[];
+    samples?: number[];
+  };
+  timeDeltas?: number[];
+}
+
 interface LoadTrace {
   page: string;
   engineReadyMs: number;
   chartDrawnMs: number;
   byKind: Record<string, number>;
   byThread: Record<string, number>;
+  /** Busy ms of the page's main thread and its workers, from the sampling profiler. */
+  sampled: Record<string, number>;
   wasm: Record<string, { ms: number; count: number }>;
   requests: { url: string; start: number; end: number }[];
+  /** DuckDB's wasm as the trace saw it: request sent, response, last byte, instantiated (ms). */
+  wasmTimeline: Record<string, number>;
+}
+
+/** When DuckDB's wasm was asked for, answered, finished and instantiated, in ms from `nav`. */
+function wasmTimeline(events: TraceEvent[], nav: number): Record<string, number> {
+  const at: Record<string, number> = {};
+  let id: unknown;
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const data = (e.args?.data ?? {}) as { url?: string; requestId?: unknown };
+    const ms = Math.round((e.ts - nav) / 1000);
+    if (e.name === 'ResourceSendRequest' && /duckdb-eh.*\.wasm/.test(data.url ?? '')) {
+      id = data.requestId;
+      at['wasm requested'] = ms;
+    } else if (id !== undefined && data.requestId === id) {
+      if (e.name === 'ResourceReceiveResponse') at['wasm response'] = ms;
+      if (e.name === 'ResourceFinish') at['wasm last byte'] = ms;
+    } else if (e.name === 'wasm.AsyncInstantiate' && e.dur !== undefined) {
+      at['instantiate start'] = ms;
+      at['instantiate end'] = Math.round((e.ts + e.dur - nav) / 1000);
+    }
+  }
+  return at;
 }
 
 async function tracedLoad(browser: Browser, page: string, url: string): Promise<LoadTrace> {
@@ -174,10 +251,21 @@ async function tracedLoad(browser: Browser, page: string, url: string): Promise<
     if (OUT) await writeFile(path.join(OUT, `${page}-${Date.now()}.json`), trace);
     const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
     const names = threadNames(events);
-    const nav = events
-      .filter((e) => e.name === 'navigationStart' && e.cat.includes('blink.user_timing'))
-      .sort((a, b) => b.ts - a.ts)[0]?.ts;
     const ready = markTs(events, 'cooperare:engine-ready');
+    const readyPid = events.find(
+      (e) => e.name === 'cooperare:engine-ready' && e.cat.includes('blink.user_timing')
+    )?.pid;
+    // The page's own navigation: Chrome's own pages (its WebUI renderer) navigate too.
+    const nav = events
+      .filter(
+        (e) =>
+          e.name === 'navigationStart' &&
+          e.cat.includes('blink.user_timing') &&
+          e.pid === readyPid &&
+          ready !== undefined &&
+          e.ts < ready
+      )
+      .sort((a, b) => b.ts - a.ts)[0]?.ts;
     if (nav === undefined || ready === undefined)
       throw new Error(`${page}: the trace has no navigationStart or engine-ready mark.`);
     const cpu = cpuByThread(events, nav, ready);
@@ -187,6 +275,11 @@ async function tracedLoad(browser: Browser, page: string, url: string): Promise<
       const name = names.get(key) ?? key;
       byKind[kind(name)] = (byKind[kind(name)] ?? 0) + ms;
       byThread[`${name} (${key.split(':')[1]})`] = ms;
+    }
+    const sampled: Record<string, number> = {};
+    for (const [tid, ms] of sampledBusy(events, readyPid!, nav, ready)) {
+      const k = kind(names.get(`${readyPid}:${tid}`) ?? '');
+      sampled[k] = (sampled[k] ?? 0) + ms;
     }
     const wasm: Record<string, { ms: number; count: number }> = {};
     for (const [key, s] of eventTime(events, /wasm|Wasm|WebAssembly/, nav, ready)) {
@@ -202,8 +295,10 @@ async function tracedLoad(browser: Browser, page: string, url: string): Promise<
       chartDrawnMs: marks.chartDrawn,
       byKind,
       byThread,
+      sampled,
       wasm,
-      requests: marks.requests
+      requests: marks.requests,
+      wasmTimeline: wasmTimeline(events, nav)
     };
   } finally {
     await context.close();
@@ -220,42 +315,33 @@ async function builtAsset(stem: string, ext: string): Promise<string> {
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 
 function summary(traces: LoadTrace[]): string[] {
-  const lines: string[] = [];
   const pages = [...new Set(traces.map((t) => t.page))];
   const kinds = [...new Set(traces.flatMap((t) => Object.keys(t.byKind)))].sort();
   const med = (values: number[]) => {
     const s = [...values].sort((a, b) => a - b);
     return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
   };
-  lines.push(
-    'CPU ms from navigation to engine-ready, median of the loads (per page: ' +
+  /** Median of the page's loads, with the lowest and highest. */
+  const cell = (values: number[]) =>
+    `${med(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`.padStart(
+      18
+    );
+  const row = (label: string, of: (t: LoadTrace) => number) =>
+    `${label.padEnd(42)}${pages.map((p) => cell(traces.filter((t) => t.page === p).map(of))).join('')}`;
+  const lines = [
+    'CPU ms from navigation to engine-ready, median (lowest–highest) of the loads (per page: ' +
       pages.map((p) => `${p} ${traces.filter((t) => t.page === p).length}`).join(', ') +
-      ')'
-  );
-  lines.push(`${'thread'.padEnd(42)}${pages.map((p) => p.padStart(10)).join('')}`);
-  for (const k of [...kinds, 'all']) {
-    const cells = pages.map((p) => {
-      const mine = traces.filter((t) => t.page === p);
-      return med(
-        mine.map((t) =>
-          k === 'all' ? Object.values(t.byKind).reduce((a, b) => a + b, 0) : (t.byKind[k] ?? 0)
-        )
-      );
-    });
-    lines.push(`${k.padEnd(42)}${cells.map((c) => fmt(c).padStart(10)).join('')}`);
-  }
-  const window = pages.map((p) =>
-    med(traces.filter((t) => t.page === p).map((t) => t.engineReadyMs))
-  );
-  lines.push(
-    `${'engine-ready (wall ms)'.padEnd(42)}${window.map((c) => fmt(c).padStart(10)).join('')}`
-  );
-  const drawn = pages.map((p) =>
-    med(traces.filter((t) => t.page === p).map((t) => t.chartDrawnMs))
-  );
-  lines.push(
-    `${'chart-drawn (wall ms)'.padEnd(42)}${drawn.map((c) => fmt(c).padStart(10)).join('')}`
-  );
+      ')',
+    `${'thread'.padEnd(42)}${pages.map((p) => p.padStart(18)).join('')}`
+  ];
+  for (const k of kinds) lines.push(row(k, (t) => t.byKind[k] ?? 0));
+  lines.push(row('all', (t) => Object.values(t.byKind).reduce((a, b) => a + b, 0)));
+  for (const k of [...new Set(traces.flatMap((t) => Object.keys(t.sampled)))].sort())
+    lines.push(row(`${k}, busy in V8's samples`, (t) => t.sampled[k] ?? 0));
+  lines.push(row('engine-ready (wall ms)', (t) => t.engineReadyMs));
+  lines.push(row('chart-drawn (wall ms)', (t) => t.chartDrawnMs));
+  for (const name of ['wasm requested', 'wasm last byte', 'instantiate start', 'instantiate end'])
+    lines.push(row(`${name} (wall ms)`, (t) => t.wasmTimeline[name] ?? NaN));
   return lines;
 }
 
@@ -270,6 +356,11 @@ function detail(t: LoadTrace): string[] {
   const wasm = Object.entries(t.wasm).sort((a, b) => b[1].ms - a[1].ms);
   for (const [name, s] of wasm.slice(0, 12))
     lines.push(`   wasm ${fmt(s.ms)} ms ×${s.count}  ${name}`);
+  lines.push(
+    `   ${Object.entries(t.wasmTimeline)
+      .map(([name, ms]) => `${name} ${ms}`)
+      .join(' · ')}`
+  );
   const requests = t.requests.filter((r) => r.start <= t.engineReadyMs);
   lines.push(`   requests before engine-ready: ${requests.length}`);
   for (const r of requests.filter((r) => /duckdb|\.arrow|\.json/.test(r.url)))
