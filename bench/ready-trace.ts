@@ -1,12 +1,14 @@
 /**
- * npx tsx bench/ready-trace.ts [--build DIR] [--port N] [--runs 3] [--out DIR] [--pages floor,home,explore]
+ * npx tsx bench/ready-trace.ts [--build DIR] [--port N] [--runs 3] [--out DIR]
+ *                              [--pages floor,home,explore] [--no-samples]
  *
  * Where the CPU goes between navigation and `cooperare:engine-ready`: cold loads of the
  * floor page, `/` and `/explore?ds=crim_off_cat`, taken in turns, each under a Chrome trace.
  * For every load it prints, per thread of the browser's processes (the page's main thread,
  * DuckDB's worker, V8's background threads where the wasm compiles, the compositor, the
- * network service…), the CPU time of the thread's top-level tasks inside that window, and
- * when DuckDB's worker fetched and compiled its wasm. The build must already hold the bench
+ * network service…), the CPU time of the thread's top-level tasks inside that window, how long
+ * the page's JavaScript threads were not idle in V8's samples, and when DuckDB's worker
+ * fetched and instantiated its wasm. The build must already hold the bench
  * pages (`npm run bench` puts them there; BENCH_BUILD_DIR as for the bench). Figures only.
  */
 import { chromium, type Browser } from '@playwright/test';
@@ -36,7 +38,7 @@ const CATEGORIES = [
   'devtools.timeline',
   'blink.user_timing',
   'v8.wasm',
-  // V8's sampling profiler: the only measure of a worker's busy time (see sampledBusy).
+  // V8's sampling profiler: what a worker runs between its task events (see sampledBusy).
   ...(argv.includes('--no-samples') ? [] : ['disabled-by-default-v8.cpu_profiler'])
 ];
 
@@ -120,8 +122,13 @@ function eventTime(events: TraceEvent[], match: RegExp, from: number, to: number
   return sums;
 }
 
-/** Groups a thread's name into the kinds compared between pages. */
-function kind(name: string): string {
+/**
+ * Groups a thread into the kinds compared between pages. `key` is `pid:tid`; the page's own
+ * renderer is `pagePid`: Chrome's own pages (its WebUI) run in renderers of their own.
+ */
+function kind(name: string, key: string, pagePid: number): string {
+  if (/Renderer\//.test(name) && !key.startsWith(`${pagePid}:`))
+    return "other renderers (Chrome's)";
   if (/Renderer\/CrRendererMain/.test(name)) return 'renderer: main thread';
   if (/Renderer\/DedicatedWorker/.test(name)) return 'renderer: dedicated workers';
   if (/Renderer\/(ThreadPool|V8 ?Default|.*Worker)/i.test(name))
@@ -136,9 +143,10 @@ function kind(name: string): string {
 }
 
 /**
- * Busy (not idle) time of each JavaScript thread of the renderer `pid` inside [from, to], in ms,
- * from V8's sampling profiler. The task events miss what a worker runs between them: DuckDB's
- * worker looked idle in them for the last 500 ms before it was ready, while its profile was busy.
+ * Time each JavaScript thread of the renderer `pid` was not idle inside [from, to], in ms, from
+ * V8's sampling profiler: wall time, so a thread in the middle of its work but waiting for a
+ * core counts. The task events miss what a worker runs between them: DuckDB's
+ * worker looked idle in them for the last 500 ms before it was ready, while its samples were not.
  */
 function sampledBusy(events: TraceEvent[], pid: number, from: number, to: number) {
   interface Profile {
@@ -195,7 +203,7 @@ interface LoadTrace {
   chartDrawnMs: number;
   byKind: Record<string, number>;
   byThread: Record<string, number>;
-  /** Busy ms of the page's main thread and its workers, from the sampling profiler. */
+  /** Ms the page's main thread and its workers were not idle, from the sampling profiler. */
   sampled: Record<string, number>;
   wasm: Record<string, { ms: number; count: number }>;
   requests: { url: string; start: number; end: number }[];
@@ -273,18 +281,19 @@ async function tracedLoad(browser: Browser, page: string, url: string): Promise<
     const byThread: Record<string, number> = {};
     for (const [key, ms] of cpu) {
       const name = names.get(key) ?? key;
-      byKind[kind(name)] = (byKind[kind(name)] ?? 0) + ms;
-      byThread[`${name} (${key.split(':')[1]})`] = ms;
+      const k = kind(name, key, readyPid!);
+      byKind[k] = (byKind[k] ?? 0) + ms;
+      byThread[`${name.slice(-60)} (${key.split(':')[1]})`] = ms;
     }
     const sampled: Record<string, number> = {};
     for (const [tid, ms] of sampledBusy(events, readyPid!, nav, ready)) {
-      const k = kind(names.get(`${readyPid}:${tid}`) ?? '');
+      const k = kind(names.get(`${readyPid}:${tid}`) ?? '', `${readyPid}:${tid}`, readyPid!);
       sampled[k] = (sampled[k] ?? 0) + ms;
     }
     const wasm: Record<string, { ms: number; count: number }> = {};
     for (const [key, s] of eventTime(events, /wasm|Wasm|WebAssembly/, nav, ready)) {
       const [thread, name] = key.split('|');
-      const label = `${kind(names.get(thread) ?? thread)} · ${name}`;
+      const label = `${kind(names.get(thread) ?? thread, thread, readyPid!)} · ${name}`;
       const t = (wasm[label] ??= { ms: 0, count: 0 });
       t.ms += s.ms;
       t.count += s.count;
@@ -337,7 +346,7 @@ function summary(traces: LoadTrace[]): string[] {
   for (const k of kinds) lines.push(row(k, (t) => t.byKind[k] ?? 0));
   lines.push(row('all', (t) => Object.values(t.byKind).reduce((a, b) => a + b, 0)));
   for (const k of [...new Set(traces.flatMap((t) => Object.keys(t.sampled)))].sort())
-    lines.push(row(`${k}, busy in V8's samples`, (t) => t.sampled[k] ?? 0));
+    lines.push(row(`${k}, not idle in V8's samples`, (t) => t.sampled[k] ?? 0));
   lines.push(row('engine-ready (wall ms)', (t) => t.engineReadyMs));
   lines.push(row('chart-drawn (wall ms)', (t) => t.chartDrawnMs));
   for (const name of ['wasm requested', 'wasm last byte', 'instantiate start', 'instantiate end'])
