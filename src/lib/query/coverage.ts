@@ -57,6 +57,27 @@ export function coverageRunsSql(
   ].join(' ');
 }
 
+/**
+ * SQL: the same answer as coverageRunsSql, read from a table of runs that a server engine
+ * keeps for a dataset (one row per series and run: the series' codes, `first` and `last`;
+ * `runsTable` is its SQL name, as the engine's `GET /datasets` gives it), so no scan of the
+ * dataset. The runs of one code's series may overlap or touch where coverageRunsSql merges
+ * them; a window of the dataset's periods meets one of them exactly when it meets the code's
+ * periods with data, so codesWithDataInRuns marks the same codes.
+ */
+export function coverageRunsFromTableSql(
+  runsTable: string,
+  dimension: string,
+  filters: Record<string, readonly string[]>
+): string {
+  const others = Object.fromEntries(Object.entries(filters).filter(([id]) => id !== dimension));
+  return [
+    `SELECT DISTINCT CAST(${quoteIdent(dimension)} AS VARCHAR) AS code, "first", "last"`,
+    `FROM ${runsTable} WHERE ${whereClause({ table: runsTable, filters: others })}`,
+    `ORDER BY code, "first"`
+  ].join(' ');
+}
+
 /** Reads a coverageRunsSql result. */
 export function runsFromTable(table: {
   numRows: number;

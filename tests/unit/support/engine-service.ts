@@ -26,7 +26,7 @@ export async function startTestEngine(
   await writeShippedDatabase('datasets', file, ids);
   const all = { ...DEFAULT_LIMITS, timeoutMs: 1000, threads: 1, memoryLimit: '512MB', ...limits };
   const service = await startService({
-    open: () => openDatabase({ kind: 'file', file }, all),
+    open: () => openDatabase({ kind: 'file', file }, all, { shippedDir: 'datasets' }),
     limits: all,
     host: '127.0.0.1',
     port: 0
