@@ -57,24 +57,30 @@ export const runsTableName = (datasetId: string) => `${OWN_CATALOGUE}.runs.${quo
 
 /**
  * Rows of the source read at once while the runs are built: the series are gathered in
- * memory (every period of each), so a table of 100 million rows is built in slices of its
- * first dimension's codes, each of about this many rows.
+ * memory (every period of each), so a table of 100 million rows is built in slices of one
+ * dimension's codes, each of about this many rows.
  */
 const SLICE_ROWS = 5_000_000;
 
 /**
- * Conditions that split the first dimension's values into slices of about SLICE_ROWS rows,
- * by the manifest's row count of each code: half-open ranges between codes, so every value
- * (and a null) is in exactly one slice whatever order the manifest lists the codes in.
+ * Conditions that split a dimension's values into slices of about `sliceRows` rows, by the
+ * manifest's row count of each code: half-open ranges between codes, so every value (and a
+ * null) is in exactly one slice whatever order the manifest lists the codes in. The
+ * dimension is the one whose largest code has the fewest rows (the regions, not the
+ * frequency), so the slices come closest to the size; a series, which has one code of it, is
+ * in one slice.
  */
-export function slicesOf(manifest: DatasetManifest): string[] {
-  const dimension = manifest.dimensions[0];
-  if (!dimension || manifest.rowCount <= SLICE_ROWS) return ['TRUE'];
+export function slicesOf(manifest: DatasetManifest, sliceRows = SLICE_ROWS): string[] {
+  const largest = (codes: { rows: number }[]) => Math.max(0, ...codes.map((c) => c.rows));
+  const dimension = [...manifest.dimensions]
+    .filter((d) => d.codes.length > 1)
+    .sort((a, b) => largest(a.codes) - largest(b.codes))[0];
+  if (!dimension || manifest.rowCount <= sliceRows) return ['TRUE'];
   const codes = [...dimension.codes].sort((a, b) => (a.code < b.code ? -1 : 1));
   const bounds: string[] = [];
   let rows = 0;
   for (const code of codes) {
-    if (rows >= SLICE_ROWS) {
+    if (rows >= sliceRows) {
       bounds.push(code.code);
       rows = 0;
     }
@@ -127,7 +133,8 @@ export function seriesRunsSql(table: string, dimensions: readonly string[], slic
 export async function buildRunsTable(
   connection: DuckDBConnection,
   source: string,
-  manifest: DatasetManifest
+  manifest: DatasetManifest,
+  sliceRows = SLICE_ROWS
 ): Promise<number> {
   const name = runsTableName(manifest.id);
   const dimensions = manifest.dimensions.map((d) => d.id);
@@ -135,7 +142,7 @@ export async function buildRunsTable(
   await connection.run(`DROP TABLE IF EXISTS ${name}`);
   await connection.run(`CREATE TABLE ${name} (${columns})`);
   const table = `${quote(source)}.main.${quote(manifest.id)}`;
-  for (const slice of slicesOf(manifest)) {
+  for (const slice of slicesOf(manifest, sliceRows)) {
     await connection.run(`INSERT INTO ${name} ${seriesRunsSql(table, dimensions, slice)}`);
   }
   const count = await connection.runAndReadAll(`SELECT count(*) FROM ${name}`);
