@@ -21,6 +21,7 @@ import { transformedRowsFromTable } from '../../../src/lib/query/transforms';
 import { startTestEngine, type TestEngine } from '../support/engine-service';
 import { DATASETS } from '../support/explore-sources';
 import { startNodeEngine } from '../support/node-engine';
+import { windowsOf } from '../support/windows';
 
 const HELD = ['crim_gen_reg', 'crim_off_cat', 'frontex_ibc', 'migr_eipre'];
 const manifest = (id: string) => DATASETS.find((d) => d.id === id)!;
@@ -59,21 +60,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => engine?.stop());
 
-/** Every window of `periods` from a few starts to a few ends, and none at all. */
-function windows(periods: readonly string[]): [string | undefined, string | undefined][] {
-  const picks = [0, 1, Math.floor(periods.length / 2), periods.length - 2, periods.length - 1];
-  const found: [string | undefined, string | undefined][] = [[undefined, undefined]];
-  for (const from of picks)
-    for (const to of picks) if (from <= to) found.push([periods[from], periods[to]]);
-  return found;
-}
-
 /** The marks from the engine's runs against the browser's DuckDB's scan, window by window. */
 async function compare(table: string, filters: Record<string, string[]>, dimension = 'geo') {
   const sql = coverageRunsFromTableSql(runs[table], dimension, filters);
   const fromRuns = runsFromTable(await remote.query(sql));
   let compared = 0;
-  for (const [from, to] of windows(manifest(table).time.periods)) {
+  for (const [from, to] of windowsOf(manifest(table).time.periods)) {
     const scanned = codesFromTable(
       await local.query(codesWithDataSql(table, dimension, filters, from, to))
     );
