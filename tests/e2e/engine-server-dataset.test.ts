@@ -129,6 +129,18 @@ test.beforeAll(async () => {
     ['scripts/serve.js', BUILD, '--port', '0', '--engine', engine],
     /at (http:\/\/\S+?)\/?,/
   );
+  // The engine builds its tables of runs after it starts; the pages below read them.
+  await expect
+    .poll(
+      async () => {
+        const body = (await (await fetch(`${engine}/datasets`)).json()) as {
+          runs?: Record<string, string>;
+        };
+        return held.every((d) => body.runs?.[d.id]);
+      },
+      { timeout: 60_000 }
+    )
+    .toBe(true);
 });
 
 test.afterAll(() => {
@@ -191,6 +203,27 @@ test('a view of a large server-held table answers a re-slice in the page, with t
   // No view query was sent for the three changes; only the marks of regions with data.
   expect(engineQueries.filter((sql) => !isMarks(sql))).toEqual(slice);
   await embed.close();
+});
+
+test("the regions without data are marked from the engine's table of runs, as on the shipped table", async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  // Norway's regions of NUTS 2021 (NO08, NO09, NO0A, NO020, NO074) have data from 2020 only.
+  const selection = 'iccs=ICCS0101&unit=NR&geo=NO01,NO08,NO09,NO0A,NO020,NO074&time=2008..2010';
+  const marked = async (ds: string) => {
+    await page.goto(`${origin}/explore?ds=${ds}&${selection}`);
+    const noData = page.locator('[data-dimension="geo"] li.no-data input[data-code]');
+    await expect(noData.first()).toBeAttached({ timeout: 90_000 });
+    return noData.evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-code')));
+  };
+  const shippedMarks = await marked('crim_gen_reg');
+  expect(shippedMarks).toEqual(expect.arrayContaining(['NO08', 'NO09', 'NO0A', 'NO020', 'NO074']));
+  expect(shippedMarks).not.toContain('NO01');
+  expect(await marked(REGIONS_ID)).toEqual(shippedMarks);
+  const marks = engineQueries.filter(isMarks);
+  expect(marks).toEqual([expect.stringContaining(`cooperare_engine.runs."${REGIONS_ID}"`)]);
 });
 
 test('the catalogue lists the server-held dataset, where it is held, and the copy it leaves out', async ({

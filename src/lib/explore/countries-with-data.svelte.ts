@@ -114,18 +114,29 @@ export class CountriesWithData {
       read: runsFromTable,
       priority: 'later'
     });
-    const mark = (runs: readonly CoverageRun[]) => ({
-      datasetId,
-      codes: codesWithDataInRuns(runs, window.timeFrom, window.timeTo)
-    });
+    const mark = (runs: readonly CoverageRun[]) =>
+      codesWithDataInRuns(runs, window.timeFrom, window.timeTo);
     const known = queries.known<CoverageRun[]>(runsJob.key);
-    if (known) return this.showAtOnce(datasetId, mark(known).codes);
+    if (known) return this.showAtOnce(datasetId, mark(known));
     this.ask({
       key: `${runsJob.key} ${window.timeFrom ?? ''}..${window.timeTo ?? ''}`,
       priority: 'later',
       cache: false,
-      run: async () => mark(await queries.run(runsJob))
+      // Another indicator often has data in the same places: the set on screen is kept, so
+      // the list of up to a thousand places is not drawn again for the same marks.
+      run: async () => ({
+        datasetId,
+        codes: this.sameAsShown(datasetId, mark(await queries.run(runsJob)))
+      })
     });
+  }
+
+  /** `codes`, or the set on screen when it holds the same codes. */
+  private sameAsShown(datasetId: string, codes: ReadonlySet<string>): ReadonlySet<string> {
+    const shown = untrack(() => this.codes(datasetId));
+    return shown && shown.size === codes.size && [...codes].every((c) => shown.has(c))
+      ? shown
+      : codes;
   }
 
   /**
@@ -135,8 +146,7 @@ export class CountriesWithData {
   private showAtOnce(datasetId: string, codes: ReadonlySet<string>): void {
     this.wanted++;
     // Read, not followed: the page's effect that calls follow() must not run again on it.
-    const shown = untrack(() => this.codes(datasetId));
-    if (shown && shown.size === codes.size && [...codes].every((c) => shown.has(c))) return;
+    if (this.sameAsShown(datasetId, codes) !== codes) return;
     this.marks.show({ datasetId, codes });
   }
 
