@@ -283,6 +283,8 @@ async function held(
         const started = performance.now();
         building = await connect();
         try {
+          // Closed while this connection was opened: close() interrupted nothing.
+          if (closed) return;
           const rows = await buildRunsTable(building, source, manifest);
           runs.set(manifest.id, runsTableName(manifest.id));
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
