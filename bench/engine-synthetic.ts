@@ -12,10 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DatasetManifest } from '../src/lib/model/manifest';
 import type { RemoteEngine } from '../src/lib/db/remote-engine';
-import { codesWithDataSql, coverageRunsSql } from '../src/lib/query/coverage';
+import {
+  codesWithDataSql,
+  coverageRunsFromTableSql,
+  coverageRunsSql
+} from '../src/lib/query/coverage';
 import { seriesSql, type SeriesRequest } from '../src/lib/query/series';
 import { transformSql } from '../src/lib/query/transforms';
 import { writeManifests } from '../server/engine/database';
+import { runsTableName } from '../server/engine/own-catalogue';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FILE = '/tmp/cooperare-bench-data/engine-synthetic-100m.duckdb';
@@ -147,7 +152,24 @@ export async function memory(pid: number): Promise<{ rssMiB: number; peakMiB: nu
   return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
 }
 
-export function startEngine(): Promise<{ child: ChildProcess; url: string; startSeconds: number }> {
+/** The engine's table of runs of the synthetic table, as it reports it once built. */
+export interface RunsBuilt {
+  rows: number;
+  /** Seconds the engine took to build it, by its own clock. */
+  seconds: number;
+  /** Seconds from the engine's start until it was built. */
+  readySeconds: number;
+}
+
+export interface StartedEngine {
+  child: ChildProcess;
+  url: string;
+  startSeconds: number;
+  /** Resolves when the engine has built the table of runs of the synthetic table. */
+  runs: Promise<RunsBuilt>;
+}
+
+export function startEngine(): Promise<StartedEngine> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -160,17 +182,41 @@ export function startEngine(): Promise<{ child: ChildProcess; url: string; start
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
   );
+  let runsBuilt: (built: RunsBuilt) => void = () => {};
+  let runsFailed: (error: Error) => void = () => {};
+  const runs = new Promise<RunsBuilt>((resolve, reject) => {
+    runsBuilt = resolve;
+    runsFailed = reject;
+  });
+  // Not awaited before the engine listens; a failure surfaces where the bench waits for it.
+  runs.catch(() => {});
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (part) => {
+    const read = (part: Buffer) => {
       output += part;
       const address = /listening on (http:\/\/\S+)/.exec(output);
       if (address) {
-        resolve({ child, url: address[1], startSeconds: (performance.now() - started) / 1000 });
+        const startSeconds = (performance.now() - started) / 1000;
+        resolve({ child, url: address[1], startSeconds, runs });
       }
+      const built = new RegExp(`data of ${TABLE}: (\\d+) rows in ([\\d.]+) s`).exec(output);
+      if (built) {
+        runsBuilt({
+          rows: Number(built[1]),
+          seconds: Number(built[2]),
+          readySeconds: (performance.now() - started) / 1000
+        });
+      }
+      const failed = new RegExp(`No runs of ${TABLE}: (.*)`).exec(output);
+      if (failed) runsFailed(new Error(`The engine built no runs: ${failed[1]}`));
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => {
+      const exited = new Error(`The engine exited (${code}):\n${output}`);
+      runsFailed(exited);
+      reject(exited);
     });
-    child.stderr!.on('data', (part) => (output += part));
-    child.on('exit', (code) => reject(new Error(`The engine exited (${code}):\n${output}`)));
   });
 }
 
@@ -208,6 +254,11 @@ export const QUERIES: { name: string; sql: string }[] = [
     // What the explorer asks instead, once per indicator and unit: every window's marks.
     name: 'runs of months with data (marks)',
     sql: coverageRunsSql(TABLE, 'geo', series.filters)
+  },
+  {
+    // What the explorer asks once the engine has built its table of runs: no scan.
+    name: "marks from the engine's table of runs",
+    sql: coverageRunsFromTableSql(runsTableName(TABLE), 'geo', series.filters)
   },
   {
     name: 'group by region, one indicator',

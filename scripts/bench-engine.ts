@@ -34,10 +34,16 @@ const RUNS = Math.max(5, Number(argv[argv.indexOf('--runs') + 1]) || 20);
 
 async function main(): Promise<void> {
   const generated = await syntheticDatabase(argv.includes('--regenerate'));
-  const { child, url, startSeconds } = await startEngine();
+  const { child, url, startSeconds, runs: runsBuilt } = await startEngine();
   try {
     const pid = child.pid!;
     const idle = await memory(pid);
+    const runs = await runsBuilt;
+    const withRuns = await memory(pid);
+    console.log(
+      `table of runs: ${runs.rows} rows, built in ${runs.seconds.toFixed(1)} s ` +
+        `(ready ${runs.readySeconds.toFixed(1)} s after start); RSS ${withRuns.rssMiB.toFixed(0)} MiB`
+    );
     const engine = new RemoteEngine(url);
     const measured: Measured[] = [];
     for (const query of QUERIES) {
@@ -62,7 +68,13 @@ async function main(): Promise<void> {
       table: TABLE,
       databaseFile: { bytes: generated.bytes, generatedSeconds: generated.seconds },
       engine: { memoryLimit: MEMORY_LIMIT, threads: THREADS, startSeconds },
-      memoryMiB: { afterStart: idle.rssMiB, afterQueries: after.rssMiB, peak: after.peakMiB },
+      runs,
+      memoryMiB: {
+        afterStart: idle.rssMiB,
+        afterRuns: withRuns.rssMiB,
+        afterQueries: after.rssMiB,
+        peak: after.peakMiB
+      },
       loadAverage: os.loadavg(),
       cpus: os.cpus().length,
       queries: measured,

@@ -4,6 +4,13 @@ import path from 'node:path';
 import { DuckDBInstance, version, type DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import type { EngineLimits } from './limits';
+import {
+  OWN_CATALOGUE,
+  attachOwnCatalogue,
+  buildRunsTable,
+  holdPopulation,
+  runsTableName
+} from './own-catalogue';
 
 /** Where the service's datasets live. */
 export type DatabaseSource =
@@ -26,7 +33,25 @@ export interface HeldDatabase {
   instance: DuckDBInstance;
   manifests: DatasetManifest[];
   description: EngineDescription;
+  /**
+   * The SQL name of each dataset's table of runs of periods with data (own-catalogue.ts),
+   * once built: the explorer's marks of countries with data read it instead of the dataset.
+   */
+  runs: ReadonlyMap<string, string>;
+  /** A connection that finds the source's tables, then the own catalogue's, by plain name. */
+  connect(): Promise<DuckDBConnection>;
+  /** Builds the tables of runs, one dataset after another; started once the service listens. */
+  buildRuns(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What the engine adds to any source, beside the limits. */
+export interface HeldOptions {
+  /**
+   * The shipped datasets' folder, whose population table the engine holds when the source has
+   * none (own-catalogue.ts); null to add nothing.
+   */
+  shippedDir: string | null;
 }
 
 /**
@@ -34,6 +59,9 @@ export interface HeldDatabase {
  * file alone is a servable dataset collection: one row per dataset, the manifest as JSON.
  */
 export const MANIFEST_TABLE = 'cooperare.manifests';
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 export async function writeManifests(
   connection: DuckDBConnection,
@@ -52,22 +80,31 @@ export async function writeManifests(
   appender.closeSync();
 }
 
-async function readManifests(connection: DuckDBConnection): Promise<DatasetManifest[]> {
+async function readManifests(
+  connection: DuckDBConnection,
+  source: string
+): Promise<DatasetManifest[]> {
   const exists = await connection.runAndReadAll(
-    "SELECT 1 FROM duckdb_tables() WHERE schema_name = 'cooperare' AND table_name = 'manifests'"
+    "SELECT 1 FROM duckdb_tables() WHERE schema_name = 'cooperare' AND table_name = 'manifests' " +
+      `AND database_name = ${literal(source)}`
   );
   if (exists.currentRowCount === 0) return [];
   const reader = await connection.runAndReadAll(
-    `SELECT manifest FROM ${MANIFEST_TABLE} ORDER BY id`
+    `SELECT manifest FROM ${quote(source)}.${MANIFEST_TABLE} ORDER BY id`
   );
   return reader.getRowsJS().map(([json]) => JSON.parse(String(json)) as DatasetManifest);
 }
 
-/** Only datasets whose table the database really holds are listed. */
-async function heldManifests(connection: DuckDBConnection, manifests: DatasetManifest[]) {
+/** Only datasets whose table the source really holds are listed. */
+async function heldManifests(
+  connection: DuckDBConnection,
+  source: string,
+  manifests: DatasetManifest[]
+) {
   const reader = await connection.runAndReadAll(
     "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' " +
-      "UNION SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal"
+      `AND database_name = ${literal(source)} UNION SELECT view_name FROM duckdb_views() ` +
+      `WHERE schema_name = 'main' AND NOT internal AND database_name = ${literal(source)}`
   );
   const tables = new Set(reader.getRowsJS().map(([name]) => String(name)));
   return manifests.filter((m) => tables.has(m.id));
@@ -87,8 +124,6 @@ async function lockDown(connection: DuckDBConnection, limits: EngineLimits): Pro
   await connection.run('SET enable_external_access = false');
   await connection.run('SET lock_configuration = true');
 }
-
-const READ_ONLY = { access_mode: 'READ_ONLY' };
 
 /**
  * A Parquet folder is served through views in a small DuckDB file of their own, made here
@@ -132,10 +167,20 @@ async function parquetViews(folder: string): Promise<{ file: string; manifests: 
   return { file, manifests };
 }
 
-/** Opens the source read-only and locks it down; the caller serves the returned database. */
+/** The name the source is attached under when the engine opens a file. */
+const SOURCE = 'source';
+
+/**
+ * Opens the source read-only beside the engine's own in-memory catalogue, adds the
+ * population table when the source has none, and locks it all down; the caller serves the
+ * returned database. A DuckDB file (or the Parquet folder's views file) is attached
+ * read-only to an in-memory instance, since DuckDB attaches no writable database to an
+ * instance opened read-only.
+ */
 export async function openDatabase(
   source: DatabaseSource,
-  limits: EngineLimits
+  limits: EngineLimits,
+  options: HeldOptions = { shippedDir: null }
 ): Promise<HeldDatabase> {
   const description: EngineDescription = {
     engine: 'duckdb',
@@ -143,49 +188,130 @@ export async function openDatabase(
     source: source.kind
   };
   if (source.kind === 'file') {
-    return heldDatabase(await DuckDBInstance.create(source.file, READ_ONLY), description, limits);
+    const instance = await DuckDBInstance.create(':memory:');
+    return held(instance, description, limits, options, {
+      attach: source.file,
+      close: async () => instance.closeSync()
+    });
   }
   if (source.kind === 'parquet') {
     const { file, manifests } = await parquetViews(source.folder);
-    const instance = await DuckDBInstance.create(file, READ_ONLY);
-    const connection = await instance.connect();
-    const close = async () => {
-      instance.closeSync();
-      await rm(path.dirname(file), { recursive: true, force: true });
-    };
-    try {
-      const folder = `${path.resolve(source.folder)}${path.sep}`.replaceAll("'", "''");
-      await connection.run(`SET allowed_directories = ['${folder}']`);
-      const held = await heldManifests(connection, manifests.datasets);
-      await lockDown(connection, limits);
-      return { instance, manifests: held, description, close };
-    } catch (error) {
-      await close();
-      throw error;
-    } finally {
-      connection.closeSync();
-    }
+    const instance = await DuckDBInstance.create(':memory:');
+    const folder = `${path.resolve(source.folder)}${path.sep}`;
+    return held(instance, description, limits, options, {
+      attach: file,
+      manifests: manifests.datasets,
+      allowedDirectory: folder,
+      close: async () => {
+        instance.closeSync();
+        await rm(path.dirname(file), { recursive: true, force: true });
+      }
+    });
   }
   if (!process.env.MOTHERDUCK_TOKEN && !process.env.motherduck_token) {
     throw new Error('Set MOTHERDUCK_TOKEN to a MotherDuck access token to serve an md: database.');
   }
   // The MotherDuck extension is installed and loaded from the network here, before the
   // lock-down turns installing and loading off; it reads the token from the environment.
-  return heldDatabase(await DuckDBInstance.create(source.database), description, limits);
+  const instance = await DuckDBInstance.create(source.database);
+  return held(instance, description, limits, options, {
+    attach: null,
+    close: async () => instance.closeSync()
+  });
 }
 
-/** A database whose manifests it keeps itself (a DuckDB file, MotherDuck), locked down. */
-async function heldDatabase(
+interface Opening {
+  /** A file to attach read-only as the source; null: the instance's own database is it. */
+  attach: string | null;
+  /** The manifests when the source does not keep them itself (a Parquet folder). */
+  manifests?: DatasetManifest[];
+  /** The one folder DuckDB may read files from (a Parquet folder's views read it). */
+  allowedDirectory?: string;
+  close(): Promise<void>;
+}
+
+async function held(
   instance: DuckDBInstance,
   description: EngineDescription,
-  limits: EngineLimits
+  limits: EngineLimits,
+  options: HeldOptions,
+  opening: Opening
 ): Promise<HeldDatabase> {
-  const connection = await instance.connect();
+  const setup = await instance.connect();
+  let source: string;
+  let manifests: DatasetManifest[];
   try {
-    const manifests = await heldManifests(connection, await readManifests(connection));
-    await lockDown(connection, limits);
-    return { instance, manifests, description, close: async () => instance.closeSync() };
+    if (opening.attach !== null) {
+      await setup.run(`ATTACH ${literal(opening.attach)} AS ${SOURCE} (READ_ONLY)`);
+      source = SOURCE;
+    } else {
+      const current = await setup.runAndReadAll('SELECT current_database()');
+      source = String(current.getRowsJS()[0][0]);
+    }
+    if (opening.allowedDirectory) {
+      await setup.run(`SET allowed_directories = [${literal(opening.allowedDirectory)}]`);
+    }
+    manifests = await heldManifests(
+      setup,
+      source,
+      opening.manifests ?? (await readManifests(setup, source))
+    );
+    await attachOwnCatalogue(setup);
+    if (options.shippedDir) await holdPopulation(setup, source, options.shippedDir);
+    await lockDown(setup, limits);
+  } catch (error) {
+    await opening.close();
+    throw error;
   } finally {
-    connection.closeSync();
+    setup.closeSync();
   }
+  // DuckDB's search path is a setting of each connection, not of the instance.
+  const searchPath = `SET search_path = ${literal(`${quote(source)}.main,${OWN_CATALOGUE}.main`)}`;
+  const connect = async () => {
+    const connection = await instance.connect();
+    await connection.run(searchPath);
+    return connection;
+  };
+  const runs = new Map<string, string>();
+  let building: DuckDBConnection | null = null;
+  let closed = false;
+  let built: Promise<void> | null = null;
+  const buildRuns = () =>
+    (built ??= (async () => {
+      for (const manifest of manifests) {
+        if (closed) return;
+        const started = performance.now();
+        building = await connect();
+        try {
+          // Closed while this connection was opened: close() interrupted nothing.
+          if (closed) return;
+          const rows = await buildRunsTable(building, source, manifest);
+          runs.set(manifest.id, runsTableName(manifest.id));
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          console.log(`Runs of periods with data of ${manifest.id}: ${rows} rows in ${seconds} s`);
+        } catch (error) {
+          // Without its runs a dataset is served as before; only its marks are missing.
+          if (!closed) {
+            console.error(`No runs of ${manifest.id}: ${(error as Error).message}`);
+          }
+        } finally {
+          building.closeSync();
+          building = null;
+        }
+      }
+    })());
+  return {
+    instance,
+    manifests,
+    description,
+    runs,
+    connect,
+    buildRuns,
+    close: async () => {
+      closed = true;
+      (building as DuckDBConnection | null)?.interrupt();
+      await built;
+      await opening.close();
+    }
+  };
 }

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     source = options.source;
   }
   const service = await startService({
-    open: () => openDatabase(source, options.limits),
+    open: () => openDatabase(source, options.limits, { shippedDir: SHIPPED }),
     limits: options.limits,
     host: options.host,
     port: options.port

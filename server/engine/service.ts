@@ -9,7 +9,7 @@ import type { EngineLimits } from './limits';
 /**
  * The engine's HTTP protocol (docs/scaling.md, "A server engine"):
  *   POST /query {"sql": "…"} → 200 Arrow IPC stream, or 4xx/5xx {"error": "…"}
- *   GET /datasets            → {"engine": {…}, "datasets": [DatasetManifest…]}
+ *   GET /datasets            → {"engine": {…}, "datasets": [DatasetManifest…], "runs": {id: table}}
  *   GET /health              → {"status": "ok", "running": n}
  */
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -135,6 +135,12 @@ export async function startService(options: ServiceOptions): Promise<EngineServi
   let reopening: Promise<void> | null = null;
   let running = 0;
 
+  /** The tables of runs are built after start, so the engine answers as soon as before. */
+  const buildRuns = (held: HeldDatabase) =>
+    held
+      .buildRuns()
+      .catch((error: Error) => console.error(`Building the runs failed: ${error.message}`));
+
   const reopen = (failed: HeldDatabase) => {
     if (database !== failed || reopening) return;
     reopening = (async () => {
@@ -143,6 +149,7 @@ export async function startService(options: ServiceOptions): Promise<EngineServi
         .close()
         .catch((error: Error) => console.error(`Closing the failed database: ${error.message}`));
       database = await options.open();
+      buildRuns(database);
     })()
       .catch((error: Error) =>
         console.error(`The engine could not reopen the database: ${error.message}`)
@@ -168,7 +175,7 @@ export async function startService(options: ServiceOptions): Promise<EngineServi
     const left = () => stop('client');
     request.socket.once('close', left);
     try {
-      connection = await held.instance.connect();
+      connection = await held.connect();
       const prepared = await prepareRead(connection, sql);
       const stopped = () => new Error(`stopped (${stoppedBy})`);
       try {
@@ -236,7 +243,11 @@ export async function startService(options: ServiceOptions): Promise<EngineServi
     '/query': { POST: query },
     '/datasets': {
       GET: (_, response) =>
-        sendJson(response, 200, { engine: database.description, datasets: database.manifests })
+        sendJson(response, 200, {
+          engine: database.description,
+          datasets: database.manifests,
+          runs: Object.fromEntries(database.runs)
+        })
     },
     '/health': { GET: (_, response) => sendJson(response, 200, { status: 'ok', running }) }
   };
@@ -288,6 +299,7 @@ export async function startService(options: ServiceOptions): Promise<EngineServi
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  buildRuns(database);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {

@@ -13,10 +13,13 @@ import { tableValues } from './support/table-values';
  * A dataset held by the server engine, through the whole app: the server engine
  * (`npm run engine`) and the static server with `--engine` are started here, each on a free
  * port, apart from the plain build the other tests use. The engine holds real shipped rows:
- * crim_off_cat and crim_gen_reg under ids the app does not ship, so the catalogue lists them
- * as server-held, and tps00001 under its own id, which the browser's shipped copy keeps.
+ * crim_off_cat, crim_gen_reg and migr_eipre under ids the app does not ship, so the catalogue
+ * lists them as server-held, and tps00001 under its own id, which the browser's shipped copy
+ * keeps. Its file holds no demo_gind: the engine adds the shipped one, for rates.
  */
 const SERVER_ID = 'crim_off_cat_server';
+/** Counts of persons with no published rate: a rate joins the population table. */
+const MIGRATION_ID = 'migr_eipre_server';
 const SHADOWED_ID = 'tps00001';
 /** crim_gen_reg's 216,947 rows: past what the page holds whole, so a view holds its slice. */
 const REGIONS_ID = 'crim_gen_reg_server';
@@ -107,6 +110,7 @@ test.beforeAll(async () => {
   const held: DatasetManifest[] = [
     { ...shipped('crim_off_cat'), id: SERVER_ID, file: 'crim_off_cat.arrow' },
     { ...shipped('crim_gen_reg'), id: REGIONS_ID, file: 'crim_gen_reg.arrow' },
+    { ...shipped('migr_eipre'), id: MIGRATION_ID, file: 'migr_eipre.arrow' },
     shipped(SHADOWED_ID)
   ];
   mkdirSync(datasets);
@@ -125,12 +129,27 @@ test.beforeAll(async () => {
     ['scripts/serve.js', BUILD, '--port', '0', '--engine', engine],
     /at (http:\/\/\S+?)\/?,/
   );
+  // The engine builds its tables of runs after it starts; the pages below read them.
+  await expect
+    .poll(
+      async () => {
+        const body = (await (await fetch(`${engine}/datasets`)).json()) as {
+          runs?: Record<string, string>;
+        };
+        return held.every((d) => body.runs?.[d.id]);
+      },
+      { timeout: 60_000 }
+    )
+    .toBe(true);
 });
 
 test.afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The explorer's marks of countries with data: from the engine's runs, or from the rows. */
+const isMarks = (sql: string) => sql.includes('island') || sql.includes('cooperare_engine.runs');
 
 async function liveView(page: Page, url: string) {
   await page.goto(`${origin}${url}`);
@@ -160,7 +179,7 @@ test('a view of a large server-held table answers a re-slice in the page, with t
   // regions' rows over all years, not the table's 1,682 regions.
   const view = page.getByTestId('explore-view');
   await expect(view).toHaveAttribute('data-source', 'page', { timeout: 90_000 });
-  const slice = engineQueries.filter((sql) => !sql.includes('island'));
+  const slice = engineQueries.filter((sql) => !isMarks(sql));
   expect(slice).toEqual([expect.stringContaining('dense_rank')]);
   expect(slice[0]).toContain("'RO12'");
   expect(slice[0]).not.toContain("'RO22'");
@@ -182,8 +201,29 @@ test('a view of a large server-held table answers a re-slice in the page, with t
   await expect.poll(() => tableValues(page)).toEqual(fromServer);
   await expect(view).toHaveAttribute('data-source', 'page');
   // No view query was sent for the three changes; only the marks of regions with data.
-  expect(engineQueries.filter((sql) => !sql.includes('island'))).toEqual(slice);
+  expect(engineQueries.filter((sql) => !isMarks(sql))).toEqual(slice);
   await embed.close();
+});
+
+test("the regions without data are marked from the engine's table of runs, as on the shipped table", async ({
+  page,
+  engineQueries
+}) => {
+  test.slow();
+  // Norway's regions of NUTS 2021 (NO08, NO09, NO0A, NO020, NO074) have data from 2020 only.
+  const selection = 'iccs=ICCS0101&unit=NR&geo=NO01,NO08,NO09,NO0A,NO020,NO074&time=2008..2010';
+  const marked = async (ds: string) => {
+    await page.goto(`${origin}/explore?ds=${ds}&${selection}`);
+    const noData = page.locator('[data-dimension="geo"] li.no-data input[data-code]');
+    await expect(noData.first()).toBeAttached({ timeout: 90_000 });
+    return noData.evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-code')));
+  };
+  const shippedMarks = await marked('crim_gen_reg');
+  expect(shippedMarks).toEqual(expect.arrayContaining(['NO08', 'NO09', 'NO0A', 'NO020', 'NO074']));
+  expect(shippedMarks).not.toContain('NO01');
+  expect(await marked(REGIONS_ID)).toEqual(shippedMarks);
+  const marks = engineQueries.filter(isMarks);
+  expect(marks).toEqual([expect.stringContaining(`cooperare_engine.runs."${REGIONS_ID}"`)]);
 });
 
 test('the catalogue lists the server-held dataset, where it is held, and the copy it leaves out', async ({
@@ -198,7 +238,7 @@ test('the catalogue lists the server-held dataset, where it is held, and the cop
     /shipped/
   );
   const status = page.getByTestId('server-engine');
-  await expect(status).toContainText('holds 3 datasets');
+  await expect(status).toContainText('holds 4 datasets');
   await expect(status).toContainText(`It also holds ${SHADOWED_ID}`);
   await entry.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('data.png'), fullPage: false });
@@ -247,6 +287,30 @@ test('the explorer draws the server-held dataset with the values of the source',
   }
 });
 
+for (const [held, shippedId, selection] of [
+  [SERVER_ID, 'crim_off_cat', 'iccs=ICCS0101&unit=NR&geo=RO,NO&time=2008..2022'],
+  [MIGRATION_ID, 'migr_eipre', 'reason=TOTAL&apprehen=TOTAL&citizen=TOTAL&geo=RO,NO,PL,DE']
+]) {
+  test(`a rate per 100 000 inhabitants of the server-held ${shippedId} shows the shipped dataset's values`, async ({
+    page,
+    engineQueries
+  }) => {
+    test.slow();
+    await liveView(page, `/explore?ds=${shippedId}&${selection}&transform=rate&view=table`);
+    const shippedValues = await tableValues(page);
+    expect(Object.values(shippedValues).filter((v) => v !== '').length).toBeGreaterThan(20);
+
+    await liveView(page, `/explore?ds=${held}&${selection}&view=table`);
+    await page.getByTestId('transform-select').selectOption('rate');
+    await expect(page).toHaveURL(/transform=rate/);
+    await expect.poll(() => tableValues(page), { timeout: 90_000 }).toEqual(shippedValues);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(engineQueries.some((sql) => sql.includes(`"${held}"`))).toBe(true);
+    if (shippedId === 'migr_eipre')
+      expect(engineQueries.some((sql) => sql.includes('"demo_gind"'))).toBe(true);
+  });
+}
+
 test('the SQL console runs a statement on the server, and says why a mixed one cannot run', async ({
   page,
   engineQueries
@@ -255,8 +319,8 @@ test('the SQL console runs a statement on the server, and says why a mixed one c
   await page.goto(`${origin}/sql`);
   const tables = page.getByTestId('sql-tables');
   await expect(tables).toContainText(SERVER_ID);
-  // One note per server-held table (two), none on the shipped ones.
-  await expect(tables.getByTestId('sql-server-note')).toHaveCount(2);
+  // One note per server-held table (three), none on the shipped ones.
+  await expect(tables.getByTestId('sql-server-note')).toHaveCount(3);
   await expect(
     tables.locator('li', { has: page.getByRole('button', { name: SERVER_ID, exact: true }) })
   ).toContainText('statements that name this table run on the server');

@@ -14,9 +14,14 @@ export interface ServerCatalogue {
   datasets: DatasetManifest[];
   /** Why the engine, or some of its datasets, cannot be used; one sentence, or null. */
   problem: string | null;
+  /**
+   * The SQL name of the engine's table of runs of periods with data of each dataset that has
+   * one built (an optional field of the protocol: an older engine sends none).
+   */
+  runs: Readonly<Record<string, string>>;
 }
 
-const NONE: ServerCatalogue = { present: false, datasets: [], problem: null };
+const NONE: ServerCatalogue = { present: false, datasets: [], problem: null, runs: {} };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,7 +68,12 @@ export async function readServerCatalogue(response: Response): Promise<ServerCat
   }
   if (!response.ok || !isObject(body) || !Array.isArray(body.datasets)) {
     const said = isObject(body) && isString(body.error) ? body.error : `${response.status}`;
-    return { present: true, datasets: [], problem: m.data_server_failed({ problem: said }) };
+    return {
+      present: true,
+      datasets: [],
+      problem: m.data_server_failed({ problem: said }),
+      runs: {}
+    };
   }
   const datasets: DatasetManifest[] = [];
   const unreadable: string[] = [];
@@ -71,14 +81,20 @@ export async function readServerCatalogue(response: Response): Promise<ServerCat
     if (isManifest(entry)) datasets.push({ ...entry, origin: 'server' });
     else unreadable.push(isObject(entry) && isString(entry.id) ? entry.id : '?');
   }
+  const runs = isObject(body.runs)
+    ? Object.fromEntries(Object.entries(body.runs).filter((entry) => isString(entry[1])))
+    : {};
   return {
     present: true,
     datasets,
-    problem: unreadable.length > 0 ? m.data_server_unreadable({ ids: unreadable.join(', ') }) : null
+    problem:
+      unreadable.length > 0 ? m.data_server_unreadable({ ids: unreadable.join(', ') }) : null,
+    runs: runs as Record<string, string>
   };
 }
 
 let catalogue: Promise<ServerCatalogue> | null = null;
+let answered: ServerCatalogue | null = null;
 let engine: RemoteEngine | null = null;
 
 /**
@@ -90,11 +106,19 @@ let engine: RemoteEngine | null = null;
  */
 export function serverCatalogue(): Promise<ServerCatalogue> {
   if (catalogue === null && globalThis.navigator?.onLine === false) return Promise.resolve(NONE);
-  catalogue ??= fetch('/engine/datasets', { headers: { accept: 'application/json' } }).then(
-    readServerCatalogue,
-    () => NONE
-  );
+  catalogue ??= fetch('/engine/datasets', { headers: { accept: 'application/json' } })
+    .then(readServerCatalogue, () => NONE)
+    .then((read) => (answered = read));
   return catalogue;
+}
+
+/**
+ * The SQL name of the server engine's table of runs of `datasetId`, when the engine said it
+ * has one built as the page asked for its datasets; null otherwise (not yet built, or an
+ * older engine). Read at once: a server-held dataset is known only after that answer.
+ */
+export function serverRunsTable(datasetId: string): string | null {
+  return answered?.runs[datasetId] ?? null;
 }
 
 /** The engine that answers every query on a server-held dataset. */

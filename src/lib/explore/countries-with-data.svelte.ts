@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import { ensureTable } from '$lib/catalog/registry';
+import { serverRunsTable } from '$lib/catalog/server-datasets';
 import { QueryClient } from '$lib/db/query-client.svelte';
 import { queries, sqlJob, type QueryJob } from '$lib/db/query-manager';
 import type { DatasetManifest } from '$lib/model/manifest';
@@ -7,6 +8,7 @@ import {
   codesFromTable,
   codesWithDataInRuns,
   codesWithDataSql,
+  coverageRunsFromTableSql,
   coverageRunsSql,
   runsFromTable,
   type CoverageRun
@@ -17,11 +19,13 @@ import { heldRowsFor } from './in-page';
 import { panelDimension, queryFilters, seriesDimension } from './selection';
 
 /**
- * Above this many rows a server-held table gets no marks. Even asked once per indicator and
- * unit (followRuns), each is a scan of the whole table, 0.3 s of both of the engine's
- * threads per 100 million rows on a quiet machine and seconds on a loaded one; in the bench
- * at 100 million rows the scans after each change of indicator or unit held up the changes
- * that followed (docs/scaling.md, "The view's own rows in the page").
+ * Above this many rows a server-held table gets no marks until the engine has built its table
+ * of runs. Even asked once per indicator and unit (followRuns), the runs from the dataset
+ * are a scan of the whole table, 0.3 s of both of the engine's threads per 100 million rows
+ * on a quiet machine and seconds on a loaded one; in the bench at 100 million rows the scans
+ * after each change of indicator or unit held up the changes that followed (docs/scaling.md,
+ * "The view's own rows in the page"). The engine's table of runs answers the same in tens of
+ * milliseconds.
  */
 const SERVER_MARKS_MAX_ROWS = 10_000_000;
 
@@ -55,7 +59,9 @@ export class CountriesWithData {
     const geo = dataset.dimensions.find((d) => d.id === 'geo');
     // A remote dataset holds only the rows views fetched, which would mark the rest empty.
     if (!geo || dataset.origin === 'remote') return;
-    if (dataset.origin === 'server' && dataset.rowCount > SERVER_MARKS_MAX_ROWS) return;
+    const runsTable = dataset.origin === 'server' ? serverRunsTable(dataset.id) : null;
+    if (dataset.origin === 'server' && !runsTable && dataset.rowCount > SERVER_MARKS_MAX_ROWS)
+      return;
     const seriesBy = seriesDimension(dataset, state.selections) ?? 'geo';
     const panelBy = panelDimension(dataset, state.selections, seriesBy);
     const filters = queryFilters(dataset, state.selections, seriesBy, panelBy);
@@ -73,7 +79,12 @@ export class CountriesWithData {
         )
       : null;
     if (codes) return this.showAtOnce(datasetId, codes);
-    if (dataset.origin === 'server') return this.followRuns(datasetId, filters, window);
+    if (dataset.origin === 'server') {
+      const sql = runsTable
+        ? coverageRunsFromTableSql(runsTable, 'geo', filters)
+        : coverageRunsSql(datasetId, 'geo', filters);
+      return this.followRuns(datasetId, sql, window);
+    }
     const sql = codesWithDataSql(datasetId, 'geo', filters, state.time?.from, state.time?.to);
     const job = sqlJob({
       sql,
@@ -87,34 +98,45 @@ export class CountriesWithData {
 
   /**
    * A server-held table's marks come from the runs of periods with data under the other
-   * filters, asked once per filters and kept by the page's query manager: a move of the time
-   * window or a country ticked is marked at once, and only another indicator or unit costs
-   * the engine a scan (about 0.3 s per 100 million rows), where a scan per change would
-   * take threads that every user of the server shares.
+   * filters (`sql`: from the engine's table of runs, or else from the dataset), asked once
+   * per filters and kept by the page's query manager: a move of the time window or a country
+   * ticked is marked at once, and only another indicator or unit costs the engine a query,
+   * where a scan per change would take threads that every user of the server shares.
    */
   private followRuns(
     datasetId: string,
-    filters: Record<string, readonly string[]>,
+    sql: string,
     window: { timeFrom?: string; timeTo?: string }
   ): void {
     const runsJob = sqlJob({
-      sql: coverageRunsSql(datasetId, 'geo', filters),
+      sql,
       engine: () => ensureTable(datasetId),
       read: runsFromTable,
       priority: 'later'
     });
-    const mark = (runs: readonly CoverageRun[]) => ({
-      datasetId,
-      codes: codesWithDataInRuns(runs, window.timeFrom, window.timeTo)
-    });
+    const mark = (runs: readonly CoverageRun[]) =>
+      codesWithDataInRuns(runs, window.timeFrom, window.timeTo);
     const known = queries.known<CoverageRun[]>(runsJob.key);
-    if (known) return this.showAtOnce(datasetId, mark(known).codes);
+    if (known) return this.showAtOnce(datasetId, mark(known));
     this.ask({
       key: `${runsJob.key} ${window.timeFrom ?? ''}..${window.timeTo ?? ''}`,
       priority: 'later',
       cache: false,
-      run: async () => mark(await queries.run(runsJob))
+      // Another indicator often has data in the same places: the set on screen is kept, so
+      // the list of up to a thousand places is not drawn again for the same marks.
+      run: async () => ({
+        datasetId,
+        codes: this.sameAsShown(datasetId, mark(await queries.run(runsJob)))
+      })
     });
+  }
+
+  /** `codes`, or the set on screen when it holds the same codes. */
+  private sameAsShown(datasetId: string, codes: ReadonlySet<string>): ReadonlySet<string> {
+    const shown = untrack(() => this.codes(datasetId));
+    return shown && shown.size === codes.size && [...codes].every((c) => shown.has(c))
+      ? shown
+      : codes;
   }
 
   /**
@@ -124,8 +146,7 @@ export class CountriesWithData {
   private showAtOnce(datasetId: string, codes: ReadonlySet<string>): void {
     this.wanted++;
     // Read, not followed: the page's effect that calls follow() must not run again on it.
-    const shown = untrack(() => this.codes(datasetId));
-    if (shown && shown.size === codes.size && [...codes].every((c) => shown.has(c))) return;
+    if (this.sameAsShown(datasetId, codes) !== codes) return;
     this.marks.show({ datasetId, codes });
   }
 

@@ -42,6 +42,7 @@ import {
 import { planPanels, planSeries, viewSubtitle } from './panels';
 import { codeLabel, ignoredChoices, titleChoiceLabels } from './selection';
 import { answerFromServerSlice, answerInPage, holdRows } from './in-page';
+import { explainRateFailure } from './server-rate';
 import { distinctNotes, periodRange, summaryParts } from './text';
 import { panelledAs, VIEW_DEFINITIONS, viewDefinition } from './views';
 import { warmUpOnce } from './warm-up';
@@ -206,7 +207,7 @@ export class ExploreState {
     // A remote dataset fetches the rows of this selection only; others load whole.
     const engine = await sources.ensureRows(manifest, filtersRead(plan));
     if (plan.needsPopulation) await sources.ensureTable(POPULATION_DATASET_ID);
-    const table = await engine.query(query.sql);
+    const table = await engine.query(query.sql).catch(explainRateFailure(manifest, plan));
     performance.mark('cooperare:first-query');
     // An embedded chart never changes, so it holds no rows and warms nothing up. Rows held
     // whole answer every transform but a rate in the page: no warm-up is worth its queries.

@@ -2,6 +2,11 @@ import { periodOrdinalSql } from '$lib/model/period';
 import { quoteIdent } from '../db/engine';
 import { whereClause } from './series';
 
+/** The filters of every dimension but `dimension`: the marks of its codes ignore its own. */
+function otherFilters(filters: Record<string, readonly string[]>, dimension: string) {
+  return Object.fromEntries(Object.entries(filters).filter(([id]) => id !== dimension));
+}
+
 /**
  * SQL: the codes of `dimension` that have at least one value under the other filters and
  * in the time window, as column `code`. The explorer lists codes without data last and marks
@@ -14,7 +19,7 @@ export function codesWithDataSql(
   timeFrom?: string,
   timeTo?: string
 ): string {
-  const others = Object.fromEntries(Object.entries(filters).filter(([id]) => id !== dimension));
+  const others = otherFilters(filters, dimension);
   return [
     `SELECT DISTINCT CAST(${quoteIdent(dimension)} AS VARCHAR) AS code FROM ${quoteIdent(table)}`,
     `WHERE ${whereClause({ table, filters: others, timeFrom, timeTo })} AND value IS NOT NULL`,
@@ -42,7 +47,7 @@ export function coverageRunsSql(
   dimension: string,
   filters: Record<string, readonly string[]>
 ): string {
-  const others = Object.fromEntries(Object.entries(filters).filter(([id]) => id !== dimension));
+  const others = otherFilters(filters, dimension);
   const ord = periodOrdinalSql('period');
   return [
     `WITH seen AS (SELECT DISTINCT CAST(${quoteIdent(dimension)} AS VARCHAR) AS code,`,
@@ -54,6 +59,27 @@ export function coverageRunsSql(
     `FROM seen)`,
     `SELECT code, min(period) AS first, max(period) AS last FROM islands`,
     `GROUP BY code, island ORDER BY code, first`
+  ].join(' ');
+}
+
+/**
+ * SQL: the same answer as coverageRunsSql, read from a table of runs that a server engine
+ * keeps for a dataset (one row per series and run: the series' codes, `first` and `last`;
+ * `runsTable` is its SQL name, as the engine's `GET /datasets` gives it), so no scan of the
+ * dataset. The runs of one code's series may overlap or touch where coverageRunsSql merges
+ * them; a window of the dataset's periods meets one of them exactly when it meets the code's
+ * periods with data, so codesWithDataInRuns marks the same codes.
+ */
+export function coverageRunsFromTableSql(
+  runsTable: string,
+  dimension: string,
+  filters: Record<string, readonly string[]>
+): string {
+  const others = otherFilters(filters, dimension);
+  return [
+    `SELECT DISTINCT CAST(${quoteIdent(dimension)} AS VARCHAR) AS code, "first", "last"`,
+    `FROM ${runsTable} WHERE ${whereClause({ table: runsTable, filters: others })}`,
+    `ORDER BY code, "first"`
   ].join(' ');
 }
 

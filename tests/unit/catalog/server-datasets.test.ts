@@ -48,7 +48,7 @@ describe('discovering the server engine through the app origin', () => {
 
   test('takes the page a static server sends for unknown paths as no engine, not a fault', async () => {
     const catalogue = await discover(await serve());
-    expect(catalogue).toEqual({ present: false, datasets: [], problem: null });
+    expect(catalogue).toEqual({ present: false, datasets: [], problem: null, runs: {} });
   });
 
   test('takes a plain 404 as no engine', async () => {
@@ -76,5 +76,18 @@ describe('discovering the server engine through the app origin', () => {
     );
     expect(catalogue.datasets.map((d) => d.id)).toEqual(['crim_off_cat']);
     expect(catalogue.problem).toContain('broken, ?');
+    // An engine older than the tables of runs sends no `runs`: no dataset has them.
+    expect(catalogue.runs).toEqual({});
+  });
+
+  test('reads which datasets have a table of runs, ignoring what is not a table name', async () => {
+    const body = {
+      datasets: [],
+      runs: { crim_off_cat: 'cooperare_engine.runs."crim_off_cat"', broken: 42 }
+    };
+    const catalogue = await readServerCatalogue(
+      new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
+    );
+    expect(catalogue.runs).toEqual({ crim_off_cat: 'cooperare_engine.runs."crim_off_cat"' });
   });
 });

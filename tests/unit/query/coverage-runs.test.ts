@@ -15,6 +15,7 @@ import {
 } from '../../../src/lib/query/coverage';
 import { DATASETS } from '../support/explore-sources';
 import { startNodeEngine } from '../support/node-engine';
+import { windowsOf } from '../support/windows';
 
 let engine: SqlEngine;
 const manifest = (id: string) => DATASETS.find((d) => d.id === id)!;
@@ -25,15 +26,6 @@ beforeAll(async () => {
     await engine.insertArrowIpc(id, readFileSync(`datasets/${manifest(id).file}`));
 }, 60_000);
 
-/** Every window of `periods` from a few starts to a few ends, and none at all. */
-function windows(periods: readonly string[]): [string | undefined, string | undefined][] {
-  const picks = [0, 1, Math.floor(periods.length / 2), periods.length - 2, periods.length - 1];
-  const found: [string | undefined, string | undefined][] = [[undefined, undefined]];
-  for (const from of picks)
-    for (const to of picks) if (from <= to) found.push([periods[from], periods[to]]);
-  return found;
-}
-
 async function compare(
   table: string,
   filters: Record<string, readonly string[]>,
@@ -42,7 +34,7 @@ async function compare(
   const runs = runsFromTable(await engine.query(coverageRunsSql(table, dimension, filters)));
   const periods = manifest(table).time.periods;
   let compared = 0;
-  for (const [from, to] of windows(periods)) {
+  for (const [from, to] of windowsOf(periods)) {
     const scanned = codesFromTable(
       await engine.query(codesWithDataSql(table, dimension, filters, from, to))
     );

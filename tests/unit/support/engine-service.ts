@@ -15,18 +15,21 @@ export interface TestEngine {
 
 /**
  * The server engine on a free port of 127.0.0.1, holding real shipped datasets copied into
- * a DuckDB file of its own, with a one-second timeout so a runaway query is stopped soon.
+ * a DuckDB file of its own, with a one-second timeout so a runaway query is stopped soon, and
+ * the shipped population table when the file has none (as `npm run engine`), unless told not.
  */
 export async function startTestEngine(
   ids: string[],
-  limits: Partial<EngineLimits> = {}
+  limits: Partial<EngineLimits> = {},
+  { population = true } = {}
 ): Promise<TestEngine> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cooperare-engine-test-'));
   const file = path.join(dir, 'shipped.duckdb');
   await writeShippedDatabase('datasets', file, ids);
   const all = { ...DEFAULT_LIMITS, timeoutMs: 1000, threads: 1, memoryLimit: '512MB', ...limits };
   const service = await startService({
-    open: () => openDatabase({ kind: 'file', file }, all),
+    open: () =>
+      openDatabase({ kind: 'file', file }, all, { shippedDir: population ? 'datasets' : null }),
     limits: all,
     host: '127.0.0.1',
     port: 0
