@@ -13,6 +13,7 @@ import { registerServiceWorker } from '$lib/offline/keep';
  * ship (one held by the server engine) leaves the engine to the first thing that needs it.
  */
 export function init(): void {
+  performance.mark('cooperare:app-start');
   if (startsBrowserEngineEarly(new URL(location.href), base))
     void getEngine().catch(() => undefined);
   // The reader's language (its messages, and the datasets' words in Romanian), awaited by the

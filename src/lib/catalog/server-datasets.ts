@@ -90,10 +90,12 @@ let engine: RemoteEngine | null = null;
  */
 export function serverCatalogue(): Promise<ServerCatalogue> {
   if (catalogue === null && globalThis.navigator?.onLine === false) return Promise.resolve(NONE);
-  catalogue ??= fetch('/engine/datasets', { headers: { accept: 'application/json' } }).then(
-    readServerCatalogue,
-    () => NONE
-  );
+  if (catalogue === null) {
+    performance.mark('cooperare:engine-list-asked');
+    catalogue = fetch('/engine/datasets', { headers: { accept: 'application/json' } })
+      .then(readServerCatalogue, () => NONE)
+      .finally(() => performance.mark('cooperare:engine-list'));
+  }
   return catalogue;
 }
 

@@ -161,6 +161,7 @@ export class ExploreState {
     });
     if (answer === null) return false;
     if (answer.status === 'ready') {
+      performance.mark('cooperare:answer-set');
       await tick();
       performance.mark('cooperare:chart-drawn');
     }
