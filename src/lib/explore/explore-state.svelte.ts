@@ -161,7 +161,6 @@ export class ExploreState {
     });
     if (answer === null) return false;
     if (answer.status === 'ready') {
-      performance.mark('cooperare:answer-set');
       await tick();
       performance.mark('cooperare:chart-drawn');
     }
