@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine --port 4254
- *                   --only ready|parquet|interactions|import|bytes|engine --profile DIR]
+ *                   --only ready|parquet|interactions|import|bytes|engine --profile DIR
+ *                   --throttle MS,MBPS]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -60,6 +61,11 @@ const RUNS = Math.max(5, Number(option('runs') ?? 5));
 const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
 /** `--profile DIR`: a CPU profile of each change in /explore, for Chrome's DevTools. */
 const PROFILE_DIR = option('profile');
+/**
+ * `--throttle MS,MBPS`: the engine part's cold loads over a network of that round trip and
+ * bandwidth (Chromium's emulation), where the bench's own loopback has neither.
+ */
+const THROTTLE = option('throttle')?.split(',').map(Number) as [number, number] | undefined;
 const IMPORT_MB = 200;
 const SELECTIONS = 30;
 const PARQUET_BYTES = 500e6;
@@ -213,11 +219,24 @@ async function coldLoad(
   browser: Browser,
   url: string,
   doneMark: string,
-  serviceWorkers: 'allow' | 'block'
+  serviceWorkers: 'allow' | 'block',
+  throttled?: [number, number]
 ): Promise<ColdRun> {
   const context = await browser.newContext({ serviceWorkers });
   try {
     const page = await context.newPage();
+    if (throttled) {
+      const [latency, mbps] = throttled;
+      const bytesPerSecond = (mbps * 1e6) / 8;
+      await (
+        await context.newCDPSession(page)
+      ).send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: bytesPerSecond
+      });
+    }
     await page.goto(url);
     await page.waitForFunction(
       (names) => names.some((name) => performance.getEntriesByName(name).length > 0),
@@ -932,7 +951,7 @@ async function serverEngineAtScale(browser: Browser) {
       const url = `${origin}/explore?${view.query}`;
       const cold: ColdRun[] = [];
       for (let i = 0; i < RUNS; i++)
-        cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block'));
+        cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block', THROTTLE));
       const firstChart = cold.map((run) => run.marks['cooperare:chart-drawn'] ?? NaN);
       const answered = cold.map((run) => run.marks['cooperare:first-query'] ?? NaN);
       const timeline = medianTimeline(cold.map((run) => run.marks));
@@ -973,6 +992,7 @@ function engineLines(atScale: Awaited<ReturnType<typeof serverEngineAtScale>>): 
       (q) =>
         `  HTTP ${q.name.padEnd(36)} ${String(q.rows).padStart(6)} rows  first ${ms(q.firstMs).padStart(8)}  p50 ${ms(q.p50Ms).padStart(8)}  p95 ${ms(q.p95Ms).padStart(8)}`
     ),
+    ...(THROTTLE ? [`  cold loads over ${THROTTLE[0]} ms round trip, ${THROTTLE[1]} Mbit/s`] : []),
     ...atScale.views.flatMap((view) => [
       `  /explore, ${view.name}: first chart (cold, navigation → live chart drawn) median ${ms(view.firstChart.median)} of ${view.firstChart.samples.length} (${view.firstChart.samples.map((v) => v.toFixed(0)).join(', ')} ms; query answered at ${ms(view.answered)})`,
       `    cold timeline (medians): ${timelineText(view.timeline)}`,
