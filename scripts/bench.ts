@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --runs 5 --no-build --skip import,large,parquet,engine --port 4254
- *                   --only ready|parquet|interactions|import|bytes|engine --profile DIR]
+ *                   --only ready|parquet|interactions|import|bytes|engine --profile DIR
+ *                   --throttle MS,MBPS]
  *
  * Builds the app into its own folder, bundles the bench pages of bench/ next to it, serves
  * the folder with scripts/serve.js and drives headless Chromium: cold first-chart times on
@@ -60,6 +61,11 @@ const RUNS = Math.max(5, Number(option('runs') ?? 5));
 const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean));
 /** `--profile DIR`: a CPU profile of each change in /explore, for Chrome's DevTools. */
 const PROFILE_DIR = option('profile');
+/**
+ * `--throttle MS,MBPS`: the engine part's cold loads over a network of that round trip and
+ * bandwidth (Chromium's emulation), where the bench's own loopback has neither.
+ */
+const THROTTLE = option('throttle')?.split(',').map(Number) as [number, number] | undefined;
 const IMPORT_MB = 200;
 const SELECTIONS = 30;
 const PARQUET_BYTES = 500e6;
@@ -213,11 +219,24 @@ async function coldLoad(
   browser: Browser,
   url: string,
   doneMark: string,
-  serviceWorkers: 'allow' | 'block'
+  serviceWorkers: 'allow' | 'block',
+  throttled?: [number, number]
 ): Promise<ColdRun> {
   const context = await browser.newContext({ serviceWorkers });
   try {
     const page = await context.newPage();
+    if (throttled) {
+      const [latency, mbps] = throttled;
+      const bytesPerSecond = (mbps * 1e6) / 8;
+      await (
+        await context.newCDPSession(page)
+      ).send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: bytesPerSecond
+      });
+    }
     await page.goto(url);
     await page.waitForFunction(
       (names) => names.some((name) => performance.getEntriesByName(name).length > 0),
@@ -227,10 +246,11 @@ async function coldLoad(
     return await page.evaluate(() => {
       const marks: Record<string, number> = {};
       for (const mark of performance.getEntriesByType('mark')) marks[mark.name] ??= mark.startTime;
-      // Where the page's own fetches of DuckDB's worker and the data started and ended.
+      // Where the page's own fetches of DuckDB's worker, the data, the server engine's list
+      // (`/engine/datasets`) and its first answer (`/engine/query`) started and ended.
       for (const entry of performance.getEntriesByType('resource')) {
         const name = new URL(entry.name).pathname.split('/').pop()?.split('.')[0];
-        if (name && /^(duckdb|crim_off_cat|manifest)/.test(name)) {
+        if (name && /^(duckdb|crim_off_cat|manifest|datasets$|query$)/.test(name)) {
           marks[`fetch:${name}:start`] ??= entry.startTime;
           marks[`fetch:${name}:end`] ??= (entry as PerformanceResourceTiming).responseEnd;
         }
@@ -302,13 +322,31 @@ async function phases(browser: Browser, pages: PageSpec[]): Promise<Phases[]> {
     firstQuery: median(samples.firstQuery),
     chartDrawn: median(samples.chartDrawn),
     samples,
-    detail: Object.fromEntries(
-      Object.entries(detail)
-        .map(([name, values]) => [name, Math.round(median(values))] as const)
-        .sort((a, b) => a[1] - b[1])
-    )
+    detail: mediansInOrder(detail)
   }));
 }
+
+/** The median time of each mark, earliest first: where a page's time went. */
+function mediansInOrder(values: Record<string, number[]>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .map(([name, times]) => [name, Math.round(median(times))] as const)
+      .sort((a, b) => a[1] - b[1])
+  );
+}
+
+/** The same over cold runs' marks. */
+function medianTimeline(runs: Record<string, number>[]): Record<string, number> {
+  const values: Record<string, number[]> = {};
+  for (const marks of runs)
+    for (const [name, value] of Object.entries(marks)) (values[name] ??= []).push(value);
+  return mediansInOrder(values);
+}
+
+const timelineText = (timeline: Record<string, number>) =>
+  Object.entries(timeline)
+    .map(([mark, t]) => `${mark.replace('cooperare:', '')} ${t}`)
+    .join(' · ');
 
 // ---------------------------------------------------------------- bytes of the first load
 
@@ -916,9 +954,10 @@ async function serverEngineAtScale(browser: Browser) {
       const url = `${origin}/explore?${view.query}`;
       const cold: ColdRun[] = [];
       for (let i = 0; i < RUNS; i++)
-        cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block'));
+        cold.push(await coldLoad(browser, url, 'cooperare:chart-drawn', 'block', THROTTLE));
       const firstChart = cold.map((run) => run.marks['cooperare:chart-drawn'] ?? NaN);
       const answered = cold.map((run) => run.marks['cooperare:first-query'] ?? NaN);
+      const timeline = medianTimeline(cold.map((run) => run.marks));
       const context = await browser.newContext({ serviceWorkers: 'block' });
       await context.addInitScript({ path: path.join(BUILD_DIR, 'bench', 'probe.js') });
       const page = await context.newPage();
@@ -928,6 +967,7 @@ async function serverEngineAtScale(browser: Browser) {
         ...view,
         firstChart: { median: median(firstChart), samples: firstChart, runs: cold },
         answered: median(answered),
+        timeline,
         interactions: changes
       });
     }
@@ -962,8 +1002,10 @@ function engineLines(atScale: Awaited<ReturnType<typeof serverEngineAtScale>>): 
       (q) =>
         `  HTTP ${q.name.padEnd(36)} ${String(q.rows).padStart(6)} rows  first ${ms(q.firstMs).padStart(8)}  p50 ${ms(q.p50Ms).padStart(8)}  p95 ${ms(q.p95Ms).padStart(8)}`
     ),
+    ...(THROTTLE ? [`  cold loads over ${THROTTLE[0]} ms round trip, ${THROTTLE[1]} Mbit/s`] : []),
     ...atScale.views.flatMap((view) => [
       `  /explore, ${view.name}: first chart (cold, navigation → live chart drawn) median ${ms(view.firstChart.median)} of ${view.firstChart.samples.length} (${view.firstChart.samples.map((v) => v.toFixed(0)).join(', ')} ms; query answered at ${ms(view.answered)})`,
+      `    cold timeline (medians): ${timelineText(view.timeline)}`,
       `    ${SELECTIONS} changes, input event → chart painted: p50 ${ms(view.interactions.p50)}, p95 ${ms(view.interactions.p95)}, max ${ms(view.interactions.max)} (query answered at p50 ${ms(view.interactions.answeredP50)})`
     ]),
     `  engine memory (RSS): ${mem.afterStart.toFixed(0)} MiB after start, ${mem.afterRuns.toFixed(0)} MiB with the runs built, ${mem.afterAll.toFixed(0)} MiB after all, peak ${mem.peak.toFixed(0)} MiB`
@@ -1055,11 +1097,7 @@ function readyLines(
     ['/', home],
     ...(explore ? [['/explore', explore] as const] : [])
   ] as const)
-    lines.push(
-      `  ${name} timeline: ${Object.entries(p.detail)
-        .map(([mark, t]) => `${mark.replace('cooperare:', '')} ${t}`)
-        .join(' · ')}`
-    );
+    lines.push(`  ${name} timeline: ${timelineText(p.detail)}`);
   lines.push(
     `ratio / ÷ floor: first chart ${(home.firstChart / floorMs).toFixed(2)}, ready ${(home.chartDrawn / floorMs).toFixed(2)}` +
       (explore
@@ -1076,7 +1114,10 @@ async function main(): Promise<void> {
     await buildApp();
   }
   await bundleBenchPages();
-  const { origin, server } = await serve();
+  // The engine part serves the build itself, with --engine: alone, on a port pinned by
+  // --port, a plain server beside it would take that port first.
+  const plain = option('only') === 'engine' ? null : await serve();
+  const origin = plain?.origin ?? '';
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     if (option('only') === 'parquet') {
@@ -1258,7 +1299,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await browser.close();
-    server.kill();
+    plain?.server.kill();
   }
 }
 

@@ -311,6 +311,33 @@ for (const [held, shippedId, selection] of [
   });
 }
 
+test('a server-held view is drawn while the shipped catalogue is still on its way', async ({
+  page
+}) => {
+  test.slow();
+  // The shipped manifest (430 KB) is held back until the chart is on screen.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_app\/immutable\/assets\/manifest\.[^/]+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await liveView(page, `/explore?${VIEW}&view=line`);
+  expect([...(await drawnValues(page, 'RO'))].sort()).toEqual(
+    [...sourceValues('RO')].filter(([, v]) => v !== null).sort()
+  );
+  await liveView(page, `/embed?${VIEW}&view=line`);
+  await expect(page.getByTestId('line-chart')).toBeVisible();
+
+  // Once the catalogue is in, the explorer's list names the shipped datasets as well.
+  release();
+  await liveView(page, `/explore?${VIEW}&view=line`);
+  const options = page.getByTestId('dataset-select').locator('option');
+  await expect(options.filter({ hasText: / — server$/ })).not.toHaveCount(0);
+  await expect.poll(() => options.count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('dataset-select')).toHaveValue(SERVER_ID);
+});
+
 test('the SQL console runs a statement on the server, and says why a mixed one cannot run', async ({
   page,
   engineQueries

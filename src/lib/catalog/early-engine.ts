@@ -17,7 +17,24 @@ export function startsBrowserEngineEarly(url: URL, basePath: string): boolean {
     ? url.pathname.slice(basePath.length)
     : url.pathname;
   const page = inApp.replace(/\/+$/, '') || '/';
-  if (!DATASET_PAGES.has(page)) return true;
-  const id = url.searchParams.get('ds') ?? url.searchParams.get('dataset');
-  return id === null || id.trim() === '' || isShippedDatasetId(id.trim());
+  return !DATASET_PAGES.has(page) || unshippedDatasetNamed(url.searchParams) === null;
+}
+
+/**
+ * Whether the page opened at `url` should ask the server engine for its list at once, as the
+ * entry script runs: where the browser's engine is left for later, the link names a dataset
+ * the build does not ship, and its first request waits for that list. Never offline, where
+ * the request would fail and be logged as an error.
+ */
+export function asksServerListEarly(url: URL, basePath: string, online: boolean): boolean {
+  return online && !startsBrowserEngineEarly(url, basePath);
+}
+
+/**
+ * The id of the dataset a link's parameters name, when the build does not ship it (most often
+ * one held by the server engine, or an import); null when it names none or a shipped one.
+ */
+export function unshippedDatasetNamed(params: URLSearchParams): string | null {
+  const id = (params.get('ds') ?? params.get('dataset'))?.trim();
+  return id && !isShippedDatasetId(id) ? id : null;
 }

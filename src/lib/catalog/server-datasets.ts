@@ -106,9 +106,13 @@ let engine: RemoteEngine | null = null;
  */
 export function serverCatalogue(): Promise<ServerCatalogue> {
   if (catalogue === null && globalThis.navigator?.onLine === false) return Promise.resolve(NONE);
-  catalogue ??= fetch('/engine/datasets', { headers: { accept: 'application/json' } })
-    .then(readServerCatalogue, () => NONE)
-    .then((read) => (answered = read));
+  if (catalogue === null) {
+    performance.mark('cooperare:engine-list-asked');
+    catalogue = fetch('/engine/datasets', { headers: { accept: 'application/json' } })
+      .then(readServerCatalogue, () => NONE)
+      .then((read) => (answered = read))
+      .finally(() => performance.mark('cooperare:engine-list'));
+  }
   return catalogue;
 }
 

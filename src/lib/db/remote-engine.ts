@@ -58,6 +58,7 @@ export class RemoteEngine implements SqlEngine {
   }
 
   private async post(sql: string, signal?: AbortSignal): Promise<Table> {
+    performance.mark('cooperare:sql-sent');
     let response = await this.send(sql, signal);
     // A busy server says so with 503 and Retry-After: the same question is asked again a few
     // times before the reader sees the sentence. A 503 without Retry-After (out of memory)
@@ -71,8 +72,11 @@ export class RemoteEngine implements SqlEngine {
     }
     if (!response.ok) throw new SqlError(await errorMessage(response), sql);
     const bytes = new Uint8Array(await response.arrayBuffer());
+    performance.mark('cooperare:sql-answered');
     try {
-      return tableFromIPC(bytes);
+      const table = tableFromIPC(bytes);
+      performance.mark('cooperare:arrow-decoded');
+      return table;
     } catch (error) {
       throw new SqlError(
         `The query engine's answer is not an Arrow stream (${errorText(error)}).`,

@@ -1,11 +1,15 @@
+import { unshippedDatasetNamed } from '$lib/catalog/early-engine';
 import { importedDatasetSource } from '$lib/catalog/imported';
-import { catalogVersion, listDatasets } from '$lib/catalog/registry';
+import { catalogVersion, getDataset, listDatasets } from '$lib/catalog/registry';
+import { serverEngine } from '$lib/catalog/server-datasets';
+import { queries } from '$lib/db/query-manager';
 import { m } from '$lib/i18n';
 import type { DatasetManifest } from '$lib/model/manifest';
 import { SHIPPED_SNAPSHOTS } from '$lib/query/shipped-snapshots';
 import type { LinkNote } from '$lib/state/link-note';
 import { parseViewParams, permalinkHref, resolveDatasetId } from '$lib/state/permalink';
 import type { ViewState } from '$lib/state/view-state';
+import { askServerSlice } from './in-page';
 
 /** What an address names: the view, the notes its link needs, its dataset among the known. */
 export interface AddressView {
@@ -71,9 +75,32 @@ export async function readShippedAddress(search: string): Promise<AddressView | 
 }
 
 /**
- * The same, at once, for a chart that must paint in the page's first frame (a board's, whose
- * neighbours would otherwise move when it comes in): it trusts the browser's record of its
- * imports instead of listing them, and is null where there is no record to read.
+ * The view of a dataset the build does not ship (one held by the server engine, or an
+ * import), read against that dataset's manifest alone as soon as it is known, without the
+ * shipped manifest, which follows with the rest of the catalogue and takes over (its lists
+ * name every dataset). A large server-held view's slice is asked at once, while the page
+ * draws its controls (in-page.ts). Null for a shipped id or none, a dataset not found, or a
+ * link that needs a note.
+ */
+export async function readUnshippedAddress(search: string): Promise<AddressView | null> {
+  const params = new URLSearchParams(search);
+  const id = unshippedDatasetNamed(params);
+  if (id === null || resolveDatasetId(params, [id]) !== id) return null;
+  const dataset = await getDataset(id);
+  if (!dataset) return null;
+  const { state, notes } = parseViewParams(params, dataset, [id]);
+  if (notes.length > 0) return null;
+  // The server's engine at hand, not through ensureRows: its few awaits would let the page's
+  // first render (its controls) go before the request, which should travel meanwhile.
+  askServerSlice(queries, state, dataset, async () => serverEngine());
+  return { state, notes, dataset, datasets: [dataset] };
+}
+
+/**
+ * The same as readShippedAddress, at once, for a chart that must paint in the page's first
+ * frame (a board's, whose neighbours would otherwise move when it comes in): it trusts the
+ * browser's record of its imports instead of listing them, and is null where there is no
+ * record to read.
  */
 export function shippedAddressNow(search: string): AddressView | null {
   const view = shippedEntryView(search);

@@ -166,9 +166,36 @@ export async function answerFromServerSlice(
   plan: ExplorePlan,
   engine: EngineFor
 ): Promise<ExploreResult | null> {
+  const held = await serverSliceJob(manager, state, dataset, plan, engine)?.held;
+  return held ? answerFromHeld(state, plan, held) : null;
+}
+
+/** The job that reads a large server-held view's own slice, or null where none is asked. */
+function serverSliceJob(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest,
+  plan: ExplorePlan,
+  engine: EngineFor
+) {
   if (dataset.origin !== 'server' || state.transform === 'rate') return null;
   if (heldJob(dataset, plan)?.whole !== false) return null;
-  const job = heldRowsJob(manager, dataset, plan, engine, 'now');
-  const held = await job?.held;
-  return held ? answerFromHeld(state, plan, held) : null;
+  return heldRowsJob(manager, dataset, plan, engine, 'now');
+}
+
+/**
+ * Asks the slice answerFromServerSlice would ask for `state`, as soon as a page knows the
+ * view and before it has drawn its controls: the explorer's own ask, moments later, shares
+ * the request (the query manager keeps answers by key). Nothing for a view that holds none.
+ */
+export function askServerSlice(
+  manager: QueryManager,
+  state: ViewState,
+  dataset: DatasetManifest,
+  engine: EngineFor
+): void {
+  const plan = planExplore(state, dataset, null);
+  if ('error' in plan) return;
+  // A failure is the explorer's to show, when its own ask meets it.
+  serverSliceJob(manager, state, dataset, plan, engine)?.held.catch(() => undefined);
 }

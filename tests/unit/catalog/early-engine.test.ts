@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startsBrowserEngineEarly } from '../../../src/lib/catalog/early-engine';
+import {
+  asksServerListEarly,
+  startsBrowserEngineEarly
+} from '../../../src/lib/catalog/early-engine';
 import { isShippedDatasetId } from '../../../src/lib/catalog/shipped';
 import type { Manifest } from '../../../src/lib/model/manifest';
 
@@ -39,5 +42,27 @@ describe('the browser engine started early', () => {
       expect(at(page), page).toBe(true);
     expect(at('/cooperare/explore?ds=crim_off_cat_server', '/cooperare')).toBe(false);
     expect(at('/cooperare/explore?ds=crim_off_cat', '/cooperare')).toBe(true);
+  });
+});
+
+describe("the server engine's list asked as the entry script runs", () => {
+  const asks = (address: string, online = true) =>
+    asksServerListEarly(new URL(address, 'https://example.org'), '', online);
+
+  it('is asked on the explorer and the embed of a dataset the build does not ship', () => {
+    expect(asks('/explore?ds=synthetic_100m&indicator=I007')).toBe(true);
+    expect(asks('/embed?ds=crim_off_cat_server')).toBe(true);
+    expect(asks('/explore?dataset=crim_off_cat_server')).toBe(true);
+  });
+
+  it('is not asked offline, where the request would fail and be logged', () => {
+    expect(asks('/explore?ds=synthetic_100m', false)).toBe(false);
+  });
+
+  it('is left to the catalogue on a shipped dataset, no dataset and every other page', () => {
+    for (const dataset of shipped)
+      expect(asks(`/explore?ds=${dataset.id}`), dataset.id).toBe(false);
+    for (const page of ['/', '/explore', '/sql?ds=crim_off_cat_server', '/data', '/boards'])
+      expect(asks(page), page).toBe(false);
   });
 });
