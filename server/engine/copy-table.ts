@@ -1,5 +1,6 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { DataType, type Field, type Table } from 'apache-arrow';
+import { quoteIdent } from '../../src/lib/db/engine';
 
 /** DuckDB column type and appender call for each column kind of the shipped Arrow files. */
 interface ColumnWriter {
@@ -30,8 +31,6 @@ function writerFor(field: Field): ColumnWriter {
   );
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /**
  * Creates table `name` (in `catalog`'s main schema, or the connection's default) holding the
  * rows of an Arrow table of the long shape.
@@ -45,7 +44,7 @@ export async function copyTable(
   const fields = table.schema.fields;
   const writers = fields.map(writerFor);
   await connection.run(
-    `CREATE TABLE ${catalog ? `${quote(catalog)}.main.` : ''}${quote(name)} (${fields.map((f, i) => `${quote(f.name)} ${writers[i].sqlType}`).join(', ')})`
+    `CREATE TABLE ${catalog ? `${quoteIdent(catalog)}.main.` : ''}${quoteIdent(name)} (${fields.map((f, i) => `${quoteIdent(f.name)} ${writers[i].sqlType}`).join(', ')})`
   );
   const columns = fields.map((f) => table.getChild(f.name)!);
   const appender = await connection.createAppender(name, catalog ? 'main' : null, catalog ?? null);

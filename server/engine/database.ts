@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, version, type DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
+import { quoteIdent, quoteLiteral } from '../../src/lib/db/engine';
 import type { EngineLimits } from './limits';
 import {
   OWN_CATALOGUE,
@@ -60,9 +61,6 @@ export interface HeldOptions {
  */
 export const MANIFEST_TABLE = 'cooperare.manifests';
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 export async function writeManifests(
   connection: DuckDBConnection,
   manifests: DatasetManifest[]
@@ -86,11 +84,11 @@ async function readManifests(
 ): Promise<DatasetManifest[]> {
   const exists = await connection.runAndReadAll(
     "SELECT 1 FROM duckdb_tables() WHERE schema_name = 'cooperare' AND table_name = 'manifests' " +
-      `AND database_name = ${literal(source)}`
+      `AND database_name = ${quoteLiteral(source)}`
   );
   if (exists.currentRowCount === 0) return [];
   const reader = await connection.runAndReadAll(
-    `SELECT manifest FROM ${quote(source)}.${MANIFEST_TABLE} ORDER BY id`
+    `SELECT manifest FROM ${quoteIdent(source)}.${MANIFEST_TABLE} ORDER BY id`
   );
   return reader.getRowsJS().map(([json]) => JSON.parse(String(json)) as DatasetManifest);
 }
@@ -103,8 +101,8 @@ async function heldManifests(
 ) {
   const reader = await connection.runAndReadAll(
     "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' " +
-      `AND database_name = ${literal(source)} UNION SELECT view_name FROM duckdb_views() ` +
-      `WHERE schema_name = 'main' AND NOT internal AND database_name = ${literal(source)}`
+      `AND database_name = ${quoteLiteral(source)} UNION SELECT view_name FROM duckdb_views() ` +
+      `WHERE schema_name = 'main' AND NOT internal AND database_name = ${quoteLiteral(source)}`
   );
   const tables = new Set(reader.getRowsJS().map(([name]) => String(name)));
   return manifests.filter((m) => tables.has(m.id));
@@ -242,14 +240,14 @@ async function held(
   let manifests: DatasetManifest[];
   try {
     if (opening.attach !== null) {
-      await setup.run(`ATTACH ${literal(opening.attach)} AS ${SOURCE} (READ_ONLY)`);
+      await setup.run(`ATTACH ${quoteLiteral(opening.attach)} AS ${SOURCE} (READ_ONLY)`);
       source = SOURCE;
     } else {
       const current = await setup.runAndReadAll('SELECT current_database()');
       source = String(current.getRowsJS()[0][0]);
     }
     if (opening.allowedDirectory) {
-      await setup.run(`SET allowed_directories = [${literal(opening.allowedDirectory)}]`);
+      await setup.run(`SET allowed_directories = [${quoteLiteral(opening.allowedDirectory)}]`);
     }
     manifests = await heldManifests(
       setup,
@@ -266,7 +264,7 @@ async function held(
     setup.closeSync();
   }
   // DuckDB's search path is a setting of each connection, not of the instance.
-  const searchPath = `SET search_path = ${literal(`${quote(source)}.main,${OWN_CATALOGUE}.main`)}`;
+  const searchPath = `SET search_path = ${quoteLiteral(`${quoteIdent(source)}.main,${OWN_CATALOGUE}.main`)}`;
   const connect = async () => {
     const connection = await instance.connect();
     await connection.run(searchPath);

@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import type { DatasetManifest, Manifest } from '../../src/lib/model/manifest';
 import { periodOrdinalSql } from '../../src/lib/model/period';
+import { quoteIdent, quoteLiteral } from '../../src/lib/db/engine';
 import { copyTable } from './copy-table';
 
 /**
@@ -13,9 +14,6 @@ import { copyTable } from './copy-table';
  * (guard.ts) refuses every statement that would write, create or drop there, as anywhere.
  */
 export const OWN_CATALOGUE = 'cooperare_engine';
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 export async function attachOwnCatalogue(connection: DuckDBConnection): Promise<void> {
   await connection.run(`ATTACH ':memory:' AS ${OWN_CATALOGUE}`);
@@ -36,10 +34,10 @@ export async function holdPopulation(
   datasetsDir: string
 ): Promise<boolean> {
   const found = await connection.runAndReadAll(
-    `SELECT 1 FROM duckdb_tables() WHERE database_name = ${literal(source)} AND ` +
-      `schema_name = 'main' AND table_name = ${literal(POPULATION)} UNION ALL ` +
-      `SELECT 1 FROM duckdb_views() WHERE database_name = ${literal(source)} AND ` +
-      `schema_name = 'main' AND view_name = ${literal(POPULATION)}`
+    `SELECT 1 FROM duckdb_tables() WHERE database_name = ${quoteLiteral(source)} AND ` +
+      `schema_name = 'main' AND table_name = ${quoteLiteral(POPULATION)} UNION ALL ` +
+      `SELECT 1 FROM duckdb_views() WHERE database_name = ${quoteLiteral(source)} AND ` +
+      `schema_name = 'main' AND view_name = ${quoteLiteral(POPULATION)}`
   );
   if (found.currentRowCount > 0) return false;
   const manifest = JSON.parse(
@@ -53,7 +51,8 @@ export async function holdPopulation(
 }
 
 /** The SQL name of the table of runs of `datasetId`, as GET /datasets gives it. */
-export const runsTableName = (datasetId: string) => `${OWN_CATALOGUE}.runs.${quote(datasetId)}`;
+export const runsTableName = (datasetId: string) =>
+  `${OWN_CATALOGUE}.runs.${quoteIdent(datasetId)}`;
 
 /**
  * Rows of the source read at once while the runs are built: the series are gathered in
@@ -86,14 +85,14 @@ export function slicesOf(manifest: DatasetManifest, sliceRows = SLICE_ROWS): str
     }
     rows += code.rows;
   }
-  const column = quote(dimension.id);
+  const column = quoteIdent(dimension.id);
   if (bounds.length === 0) return ['TRUE'];
   return [
-    `(${column} < ${literal(bounds[0])} OR ${column} IS NULL)`,
+    `(${column} < ${quoteLiteral(bounds[0])} OR ${column} IS NULL)`,
     ...bounds.map((bound, i) =>
       i + 1 < bounds.length
-        ? `${column} >= ${literal(bound)} AND ${column} < ${literal(bounds[i + 1])}`
-        : `${column} >= ${literal(bound)}`
+        ? `${column} >= ${quoteLiteral(bound)} AND ${column} < ${quoteLiteral(bounds[i + 1])}`
+        : `${column} >= ${quoteLiteral(bound)}`
     )
   ];
 }
@@ -108,8 +107,10 @@ export function slicesOf(manifest: DatasetManifest, sliceRows = SLICE_ROWS): str
  * own, as in coverageRunsSql.
  */
 export function seriesRunsSql(table: string, dimensions: readonly string[], slice: string) {
-  const keys = dimensions.map((d) => `${quote(d)}, `).join('');
-  const codes = dimensions.map((d) => `CAST(${quote(d)} AS VARCHAR) AS ${quote(d)}, `).join('');
+  const keys = dimensions.map((d) => `${quoteIdent(d)}, `).join('');
+  const codes = dimensions
+    .map((d) => `CAST(${quoteIdent(d)} AS VARCHAR) AS ${quoteIdent(d)}, `)
+    .join('');
   const each = 'range(1, len(l) + 1)';
   return [
     `WITH seen AS (SELECT ${codes}CAST("time" AS VARCHAR) AS period FROM ${table}`,
@@ -138,10 +139,12 @@ export async function buildRunsTable(
 ): Promise<number> {
   const name = runsTableName(manifest.id);
   const dimensions = manifest.dimensions.map((d) => d.id);
-  const columns = [...dimensions, 'first', 'last'].map((c) => `${quote(c)} VARCHAR`).join(', ');
+  const columns = [...dimensions, 'first', 'last']
+    .map((c) => `${quoteIdent(c)} VARCHAR`)
+    .join(', ');
   await connection.run(`DROP TABLE IF EXISTS ${name}`);
   await connection.run(`CREATE TABLE ${name} (${columns})`);
-  const table = `${quote(source)}.main.${quote(manifest.id)}`;
+  const table = `${quoteIdent(source)}.main.${quoteIdent(manifest.id)}`;
   for (const slice of slicesOf(manifest, sliceRows)) {
     await connection.run(`INSERT INTO ${name} ${seriesRunsSql(table, dimensions, slice)}`);
   }
