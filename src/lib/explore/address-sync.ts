@@ -75,6 +75,16 @@ export async function readShippedAddress(search: string): Promise<AddressView | 
 }
 
 /**
+ * The manifest of the dataset a link names when the build does not ship it (one held by the
+ * server engine, or an import), looked up without the shipped manifest; null for a shipped
+ * id or none, an id the link resolves otherwise, or a dataset not found.
+ */
+export async function unshippedDatasetOf(params: URLSearchParams): Promise<DatasetManifest | null> {
+  const id = unshippedDatasetNamed(params);
+  return id !== null && resolveDatasetId(params, [id]) === id ? getDataset(id) : null;
+}
+
+/**
  * The view of a dataset the build does not ship (one held by the server engine, or an
  * import), read against that dataset's manifest alone as soon as it is known, without the
  * shipped manifest, which follows with the rest of the catalogue and takes over (its lists
@@ -84,11 +94,9 @@ export async function readShippedAddress(search: string): Promise<AddressView | 
  */
 export async function readUnshippedAddress(search: string): Promise<AddressView | null> {
   const params = new URLSearchParams(search);
-  const id = unshippedDatasetNamed(params);
-  if (id === null || resolveDatasetId(params, [id]) !== id) return null;
-  const dataset = await getDataset(id);
+  const dataset = await unshippedDatasetOf(params);
   if (!dataset) return null;
-  const { state, notes } = parseViewParams(params, dataset, [id]);
+  const { state, notes } = parseViewParams(params, dataset, [dataset.id]);
   if (notes.length > 0) return null;
   // The server's engine at hand, not through ensureRows: its few awaits would let the page's
   // first render (its controls) go before the request, which should travel meanwhile.
